@@ -1,0 +1,159 @@
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createCore } from './core';
+import { registerIpc, isTrustedSender } from './ipc/register';
+import { eventChannel } from '../shared/contract';
+import { createLogger } from './platform/log';
+import { createSafeStorageBox } from './platform/safe-storage-box';
+import { createLoginItems } from './platform/login-items';
+import { isAllowedExternalUrl } from './platform/external-links';
+import { installSecurityGuards } from './window/guards';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, mainWindowOptions } from './window/options';
+import { resolveAppRequest, responseHeaders } from './window/protocol';
+import { ElectronTray } from './tray/electron-tray';
+import type { TrayState } from './tray/menu-model';
+
+// Composition only: lifecycle, single instance, window, tray, services.
+
+const isDevelopment = !app.isPackaged && process.env.NODE_ENV !== 'production';
+const devServerUrl = isDevelopment ? process.env.ELECTRON_RENDERER_URL : undefined;
+const startHidden = process.argv.includes('--hidden');
+const log = createLogger();
+
+if (process.env.DOORMAN_USER_DATA)
+  app.setPath('userData', path.resolve(process.env.DOORMAN_USER_DATA));
+
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false },
+  },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void main();
+}
+
+async function main(): Promise<void> {
+  let window: BrowserWindow | null = null;
+  let quitting = false;
+  const rendererRoot = path.join(import.meta.dirname, '../renderer');
+  const resourcesDir = app.isPackaged
+    ? process.resourcesPath
+    : path.join(import.meta.dirname, '../../resources');
+  const origins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
+
+  const openExternal = async (url: string) => {
+    if (isAllowedExternalUrl(url)) await shell.openExternal(url);
+  };
+
+  const showWindow = () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  };
+
+  app.on('second-instance', showWindow);
+  await app.whenReady();
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppRequest(request.url, rendererRoot);
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    if (!response.ok) return new Response('Not found', { status: 404 });
+    return new Response(response.body, { status: 200, headers: responseHeaders(file) });
+  });
+
+  installSecurityGuards({
+    app,
+    session: session.defaultSession,
+    isAppUrl: (url) => origins.some((origin) => url.startsWith(`${origin}/`)),
+    openExternal: (url) => void openExternal(url),
+  });
+
+  const core = createCore({
+    dataDir: app.getPath('userData'),
+    info: {
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: ['darwin', 'win32', 'linux'].includes(process.platform)
+        ? (process.platform as 'darwin' | 'win32' | 'linux')
+        : 'other',
+      isDevelopment,
+    },
+    secretBox: createSafeStorageBox(process.platform),
+    fetch: (input, init) => net.fetch(input as string, init),
+    clock: () => new Date(),
+    log,
+    openExternal,
+    loginItems: createLoginItems({
+      platform: process.platform,
+      execPath: process.execPath,
+      configHome: process.env.XDG_CONFIG_HOME ?? path.join(app.getPath('home'), '.config'),
+      setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+    }),
+  });
+
+  registerIpc(ipcMain, core.dispatch, (facts) =>
+    isTrustedSender(facts, { webContentsId: window?.webContents.id ?? null, origins }),
+  );
+  core.events.subscribe((event, payload) => {
+    window?.webContents.send(eventChannel(event), payload);
+  });
+
+  window = new BrowserWindow(
+    mainWindowOptions({
+      preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'),
+      isDevelopment,
+    }),
+  );
+  window.on('close', (event) => {
+    // Closing hides to the tray; quitting is explicit (tray menu or the OS).
+    if (!quitting) {
+      event.preventDefault();
+      window?.hide();
+    }
+  });
+  window.once('ready-to-show', () => {
+    if (!startHidden && !core.settings.get().startHidden) showWindow();
+  });
+  await window.loadURL(devServerUrl ?? APP_ENTRY_URL);
+
+  const tray = new ElectronTray({
+    resourcesDir,
+    platform: process.platform,
+    onClick: showWindow,
+    onAction: (id) => {
+      if (id === 'open') showWindow();
+      else if (id === 'quit') app.quit();
+    },
+  });
+  const trayState = (): TrayState => ({
+    language:
+      core.settings.get().language === 'ru' ||
+      (core.settings.get().language === 'system' && app.getLocale().startsWith('ru'))
+        ? 'ru'
+        : 'en',
+    overall: 'unknown',
+    sections: [],
+  });
+  tray.render(trayState());
+  core.settings.onChange(() => tray.render(trayState()));
+
+  await core.start();
+
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('will-quit', () => {
+    tray.destroy();
+    void core.stop();
+  });
+  // Living in the tray: closing every window does not quit.
+  app.on('window-all-closed', () => undefined);
+  app.on('activate', showWindow);
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import {
+  DEFAULT_SETTINGS,
+  settingsSchema,
+  type Settings,
+  type SettingsPatch,
+} from '../../shared/contract';
+import { JsonStore, type StorageNoticeLog } from '../platform/json-store';
+import type { EventBus } from '../platform/events';
+
+export interface LoginItems {
+  /** Registers or removes Doorman as a login item (macOS/Windows) or autostart entry (Linux). */
+  apply(enabled: boolean, startHidden: boolean): Promise<void> | void;
+}
+
+/** Settings on disk; unknown or damaged fields fall back to defaults field by field. */
+const storedSettingsSchema = z.object({
+  language: settingsSchema.shape.language.catch(DEFAULT_SETTINGS.language),
+  theme: settingsSchema.shape.theme.catch(DEFAULT_SETTINGS.theme),
+  gatewayBaseUrl: settingsSchema.shape.gatewayBaseUrl.catch(DEFAULT_SETTINGS.gatewayBaseUrl),
+  launchAtLogin: z.boolean().catch(DEFAULT_SETTINGS.launchAtLogin),
+  startHidden: z.boolean().catch(DEFAULT_SETTINGS.startHidden),
+});
+
+export class SettingsService {
+  private readonly store: JsonStore<Settings>;
+  private readonly listeners = new Set<(next: Settings, previous: Settings) => void>();
+
+  constructor(
+    deps: { dataDir: string; notices: StorageNoticeLog },
+    private readonly events: EventBus,
+    private readonly loginItems: LoginItems,
+  ) {
+    this.store = new JsonStore<Settings>({
+      dir: deps.dataDir,
+      name: 'settings',
+      schema: storedSettingsSchema as unknown as z.ZodType<Settings>,
+      defaults: () => ({ ...DEFAULT_SETTINGS }),
+      version: 1,
+      notices: deps.notices,
+    });
+  }
+
+  get(): Settings {
+    return this.store.get();
+  }
+
+  async set(patch: SettingsPatch): Promise<Settings> {
+    const previous = this.store.get();
+    const next = settingsSchema.parse({ ...previous, ...patch });
+    if (
+      next.launchAtLogin !== previous.launchAtLogin ||
+      next.startHidden !== previous.startHidden
+    ) {
+      await this.loginItems.apply(next.launchAtLogin, next.startHidden);
+    }
+    this.store.set(next);
+    for (const listener of this.listeners) listener(next, previous);
+    this.events.changed('settings');
+    return next;
+  }
+
+  /** Lets other services react (the gateway client re-reads its base URL, the tray its language). */
+  onChange(listener: (next: Settings, previous: Settings) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

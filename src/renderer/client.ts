@@ -1,0 +1,38 @@
+import type { Api } from '../shared/contract';
+import type { AppError, Result } from '../shared/errors';
+
+/**
+ * The renderer's only way to main. In the app it is the preload's `window.api`; component
+ * tests hand it another implementation with `setApi`.
+ */
+let current: Api | null = null;
+
+export function api(): Api {
+  if (current) return current;
+  if (typeof window !== 'undefined' && window.api) return window.api;
+  throw new Error('Doorman bridge is not available');
+}
+
+export function setApi(next: Api | null): void {
+  current = next;
+}
+
+/** An error answered by main, carrying its typed code for translation. */
+export class ClientError extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message);
+    this.name = 'ClientError';
+  }
+}
+
+/** Turns a bridge Result into a value or a thrown ClientError. */
+export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
+  const result = await pending;
+  if (result.ok) return result.data;
+  throw new ClientError(result.error);
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof ClientError) return error.error;
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,7 @@
+export function SettingsScreen() {
+  return (
+    <section>
+      <h2>Settings</h2>
+    </section>
+  );
+}
