@@ -20,6 +20,18 @@ const storedSettingsSchema = z.object({
   gatewayBaseUrl: settingsSchema.shape.gatewayBaseUrl.catch(DEFAULT_SETTINGS.gatewayBaseUrl),
   launchAtLogin: z.boolean().catch(DEFAULT_SETTINGS.launchAtLogin),
   startHidden: z.boolean().catch(DEFAULT_SETTINGS.startHidden),
+  refreshIntervalMinutes: settingsSchema.shape.refreshIntervalMinutes.catch(
+    DEFAULT_SETTINGS.refreshIntervalMinutes,
+  ),
+  notifyNewLogin: z.boolean().catch(DEFAULT_SETTINGS.notifyNewLogin),
+  notifyReviewDue: z.boolean().catch(DEFAULT_SETTINGS.notifyReviewDue),
+  notifyContractEnding: z.boolean().catch(DEFAULT_SETTINGS.notifyContractEnding),
+  passwordMaxAgeDays: settingsSchema.shape.passwordMaxAgeDays.catch(
+    DEFAULT_SETTINGS.passwordMaxAgeDays,
+  ),
+  emailCheckMaxAgeDays: settingsSchema.shape.emailCheckMaxAgeDays.catch(
+    DEFAULT_SETTINGS.emailCheckMaxAgeDays,
+  ),
 });
 
 export class SettingsService {

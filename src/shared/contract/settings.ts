@@ -40,6 +40,15 @@ export const settingsSchema = z.object({
   gatewayBaseUrl: gatewayBaseUrlSchema,
   launchAtLogin: z.boolean(),
   startHidden: z.boolean(),
+  /** How often the background monitor refreshes sessions; every refresh costs gateway credits. */
+  refreshIntervalMinutes: z.number().int().min(5).max(1440),
+  /** Per-kind OS notifications from the monitor. */
+  notifyNewLogin: z.boolean(),
+  notifyReviewDue: z.boolean(),
+  notifyContractEnding: z.boolean(),
+  /** Checklist: after how many days a password change or an e-mail sessions check goes stale. */
+  passwordMaxAgeDays: z.number().int().min(7).max(3650),
+  emailCheckMaxAgeDays: z.number().int().min(7).max(3650),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -49,6 +58,12 @@ export const DEFAULT_SETTINGS: Settings = {
   gatewayBaseUrl: DEFAULT_GATEWAY_BASE_URL,
   launchAtLogin: false,
   startHidden: false,
+  refreshIntervalMinutes: 10,
+  notifyNewLogin: true,
+  notifyReviewDue: true,
+  notifyContractEnding: true,
+  passwordMaxAgeDays: 90,
+  emailCheckMaxAgeDays: 90,
 };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();
