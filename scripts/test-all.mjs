@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 
 const tiers = [
   ['static checks (lint, types, format)', 'npm', ['run', 'test:static']],
+  ['Electron security review (Electronegativity)', 'npm', ['run', 'security-review']],
   ['build', 'npm', ['run', 'build']],
   ['unit and component tests', 'npm', ['run', 'test:unit']],
   ['web end-to-end (Playwright + Chromium)', 'npm', ['run', 'test:web']],
