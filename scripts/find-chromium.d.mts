@@ -1,0 +1,3 @@
+export const CHROMIUM_ENV: 'DOORMAN_CHROMIUM';
+export function findChromium(env?: NodeJS.ProcessEnv): string | null;
+export function requireChromium(env?: NodeJS.ProcessEnv): string;
