@@ -26,7 +26,15 @@ export function isTrustedSender(
   let origin: string;
   try {
     const url = new URL(facts.frameUrl);
-    origin = url.protocol === 'file:' ? 'file://' : url.origin;
+    if (url.username || url.password) return false;
+    // Node's URL gives custom schemes (our app://doorman) the opaque origin "null", so the
+    // origin is rebuilt from scheme and host; http(s) keep the standard origin.
+    origin =
+      url.protocol === 'file:'
+        ? 'file://'
+        : url.origin === 'null'
+          ? `${url.protocol}//${url.host}`
+          : url.origin;
   } catch {
     return false;
   }
