@@ -1,5 +1,5 @@
 import type { Api } from '../shared/contract';
-import type { AppError, Result } from '../shared/errors';
+import { ERROR_CODES, type AppError, type ErrorCode, type Result } from '../shared/errors';
 
 /**
  * The renderer's only way to main. In the app it is the preload's `window.api`; component
@@ -32,7 +32,15 @@ export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
   throw new ClientError(result.error);
 }
 
+function isAppError(value: unknown): value is AppError {
+  if (value === null || typeof value !== 'object') return false;
+  const { code, message } = value as { code?: unknown; message?: unknown };
+  return ERROR_CODES.includes(code as ErrorCode) && typeof message === 'string';
+}
+
+/** Anything caught (a ClientError, a plain AppError from a Result, or a bug) as an AppError. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof ClientError) return error.error;
+  if (isAppError(error)) return error;
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }

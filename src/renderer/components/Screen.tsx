@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import './Screen.css';
+
+export interface ScreenProps {
+  /** The screen's h2; the frame owns the h1. */
+  title: ReactNode;
+  /** One line under the title: what this screen is for, or an "as of" time. */
+  description?: ReactNode;
+  /** Buttons at the top right (e.g. "Refresh", "New session"). */
+  actions?: ReactNode;
+  children?: ReactNode;
+}
+
+/** The common layout of a main-area screen, so every feature looks like one app. */
+export function Screen({ title, description, actions, children }: ScreenProps) {
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      <header className="screen__header">
+        <div className="screen__heading">
+          <h2 id="screen-title" tabIndex={-1}>
+            {title}
+          </h2>
+          {description && <div className="screen__description">{description}</div>}
+        </div>
+        {actions && <div className="screen__actions">{actions}</div>}
+      </header>
+      {children}
+    </section>
+  );
+}
+
+export interface PanelProps {
+  title?: ReactNode;
+  /** Text under the panel title. */
+  description?: ReactNode;
+  children?: ReactNode;
+  className?: string;
+  /** An id for the h3 so the section is labelled by it. */
+  id?: string;
+}
+
+/** A card-like section inside a screen (a settings group, a detail pane). */
+export function Panel({ title, description, children, className, id }: PanelProps) {
+  return (
+    <section
+      className={['panel', className].filter(Boolean).join(' ')}
+      aria-labelledby={title && id ? id : undefined}
+    >
+      {title && <h3 id={id}>{title}</h3>}
+      {description && <p className="panel__description">{description}</p>}
+      {children}
+    </section>
+  );
+}
