@@ -1,0 +1,58 @@
+import { DoormanError, ERROR_CODES, type ErrorCode } from '../../../shared/errors';
+
+/** The typed code of a failure (GatewayError or DoormanError), or null for anything else. */
+export function errorCodeOf(error: unknown): ErrorCode | null {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return null;
+  const code = (error as { code: unknown }).code;
+  return typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code)
+    ? (code as ErrorCode)
+    : null;
+}
+
+/** The gateway could not be reached or did not answer in time. */
+export function isUnreachable(error: unknown): boolean {
+  const code = errorCodeOf(error);
+  return code === 'network' || code === 'timeout' || code === 'offline';
+}
+
+/** A failure after which the gateway may or may not have carried out the request. */
+export function isOutcomeUnknown(error: unknown): boolean {
+  const code = errorCodeOf(error);
+  return isUnreachable(error) || code === 'server' || code === 'malformed';
+}
+
+export function offlineError(what: string): DoormanError {
+  return new DoormanError(
+    'offline',
+    `Doorman cannot reach the gateway right now, so ${what}. Nothing was queued: try again when you are online.`,
+  );
+}
+
+export function unsupportedError(): DoormanError {
+  return new DoormanError(
+    'unsupported',
+    'This gateway does not offer session management. Doorman switched to manual tracking: make the change on fansly.com and record it here.',
+  );
+}
+
+/**
+ * Any failure as a DoormanError whose message is safe to show. Gateway errors keep their
+ * code; unreachable becomes `offline`, so a change that did not happen never looks queued.
+ */
+export function toDoormanError(error: unknown, what: string): DoormanError {
+  if (isUnreachable(error)) return offlineError(what);
+  if (error instanceof DoormanError) return error;
+  const code = errorCodeOf(error);
+  if (code) {
+    const message =
+      error instanceof Error && error.message ? error.message : 'The gateway refused.';
+    const retryAfterSeconds = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    return new DoormanError(code, message, {
+      cause: error,
+      ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}),
+    });
+  }
+  return new DoormanError('internal', 'Doorman hit an unexpected problem. Please try again.', {
+    cause: error,
+  });
+}

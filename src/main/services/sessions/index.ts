@@ -1,0 +1,75 @@
+import type { LoginSession } from '../../../shared/contract/logins';
+import type { ManagementSession, RevokeAllResult } from '../../../shared/contract/sessions';
+import type { Clipboard } from '../../platform/clipboard';
+import { LoginSessionsService, type LoginSessionsDeps } from './login-sessions';
+import { ManagementSessionsService, type ManagementSessionsDeps } from './management-sessions';
+import { OneTimeLinks, type Schedule } from './one-time-links';
+import { offlineError, unsupportedError } from './errors';
+
+export { LoginSessionsService } from './login-sessions';
+export { ManagementSessionsService } from './management-sessions';
+export { OneTimeLinks, CLIPBOARD_CLEAR_MS, LINK_HOLD_MS } from './one-time-links';
+
+export type SessionsDeps = Omit<ManagementSessionsDeps, 'links'> &
+  LoginSessionsDeps & { clipboard: Clipboard; schedule?: Schedule };
+
+/**
+ * Who can get in: management sessions and login sessions of each account. The checklist,
+ * monitor and lockdown call the methods here; the IPC handlers call the two parts directly.
+ */
+export class SessionsService {
+  readonly management: ManagementSessionsService;
+  readonly logins: LoginSessionsService;
+  readonly links: OneTimeLinks;
+
+  constructor(deps: SessionsDeps) {
+    this.links = new OneTimeLinks(deps.clipboard, deps.schedule ? { schedule: deps.schedule } : {});
+    this.management = new ManagementSessionsService({ ...deps, links: this.links });
+    this.logins = new LoginSessionsService(deps);
+  }
+
+  listManagementSessions(accountId: string): ManagementSession[] {
+    return this.management.listManagementSessions(accountId);
+  }
+
+  listLoginSessions(accountId: string): LoginSession[] {
+    return this.logins.listLoginSessions(accountId);
+  }
+
+  /**
+   * Refreshes both lists (the monitor's call). Each keeps its last-known copy when the
+   * gateway cannot be reached, and then this throws `offline` so the caller can back off.
+   */
+  async refresh(accountId: string): Promise<void> {
+    const [management, logins] = await Promise.all([
+      this.management.refresh(accountId),
+      this.logins.refresh(accountId),
+    ]);
+    if (management.offline || logins.offline) throw offlineError('the lists were not refreshed');
+  }
+
+  /** Asks the gateway now; the active sessions it has (the lockdown's first step). */
+  async listActiveManagementSessions(accountId: string): Promise<ManagementSession[]> {
+    const list = await this.management.refresh(accountId);
+    if (list.offline) throw offlineError('the sessions could not be listed');
+    if (list.mode === 'manual') throw unsupportedError();
+    return list.sessions.filter((s) => s.status === 'active' && s.source === 'gateway');
+  }
+
+  /** Revokes one session; one the gateway already removed counts as revoked. */
+  async revokeManagementSession(accountId: string, sessionId: string): Promise<void> {
+    await this.management.revoke(accountId, sessionId);
+  }
+
+  revokeAllManagementSessions(accountId: string): Promise<RevokeAllResult> {
+    return this.management.revokeAllManagementSessions(accountId);
+  }
+
+  closeOtherLoginSessions(accountId: string): Promise<{ closed: number }> {
+    return this.logins.closeOtherLoginSessions(accountId);
+  }
+
+  async stop(): Promise<void> {
+    await this.links.stop();
+  }
+}

@@ -1,0 +1,315 @@
+import type { LoginSession, LoginSessionList } from '../../../shared/contract/logins';
+import { DoormanError } from '../../../shared/errors';
+import type { GatewayClient, GatewayLoginSession } from '../../gateway/types';
+import type { EventBus } from '../../platform/events';
+import { JsonStore, type StorageNoticeLog } from '../../platform/json-store';
+import type { ActivityRecorder } from '../activity-recorder';
+import { errorCodeOf, isUnreachable, toDoormanError, unsupportedError } from './errors';
+import {
+  MANUAL_RECHECK_MS,
+  emptyLoginState,
+  loginsFileSchema,
+  type LoginAccountState,
+  type LoginsFile,
+  type StoredLoginSession,
+} from './store';
+
+export interface LoginSessionsDeps {
+  dataDir: string;
+  gateway: GatewayClient;
+  activity: ActivityRecorder;
+  clock: () => Date;
+  events?: EventBus;
+  notices?: StorageNoticeLog;
+}
+
+/**
+ * Login sessions per account. Doorman remembers when it first saw each one, so a session
+ * that appeared since the creator last looked gets a "new" badge and one `loginNew` entry.
+ * The first listing of an account is the baseline: its sessions are not announced as new.
+ */
+export class LoginSessionsService {
+  private readonly store: JsonStore<LoginsFile>;
+
+  constructor(private readonly deps: LoginSessionsDeps) {
+    this.store = new JsonStore<LoginsFile>({
+      dir: deps.dataDir,
+      name: 'logins',
+      schema: loginsFileSchema,
+      defaults: () => ({ accounts: {} }),
+      version: 1,
+      notices: deps.notices,
+      clock: deps.clock,
+    });
+  }
+
+  list(accountId: string): LoginSessionList {
+    const state = this.state(accountId);
+    return {
+      accountId,
+      mode: state.mode,
+      asOf: state.asOf,
+      offline: state.offline,
+      lastViewedAt: state.lastViewedAt,
+      sessions: Object.values(state.sessions).map((s) => withNewFlag(s, state.lastViewedAt)),
+    };
+  }
+
+  /** Every login session Doorman knows for the account (open, closed, gone). For the checklist. */
+  listLoginSessions(accountId: string): LoginSession[] {
+    return this.list(accountId).sessions;
+  }
+
+  async refresh(accountId: string): Promise<LoginSessionList> {
+    const state = this.state(accountId);
+    if (state.mode === 'manual' && !this.manualRecheckDue(state)) return this.list(accountId);
+    let remote: GatewayLoginSession[];
+    try {
+      remote = await this.deps.gateway.listLoginSessions(accountId);
+    } catch (error) {
+      if (errorCodeOf(error) === 'unsupported') {
+        this.switchToManual(accountId);
+        return this.list(accountId);
+      }
+      if (isUnreachable(error)) {
+        this.update(accountId, (s) => ({ ...s, offline: true }));
+        return this.list(accountId);
+      }
+      throw toDoormanError(error, 'the list could not be refreshed');
+    }
+    this.reconcile(accountId, remote);
+    this.changed();
+    return this.list(accountId);
+  }
+
+  /** The creator looked at the list: what was new is no longer new. */
+  markViewed(accountId: string): void {
+    const now = this.now();
+    this.update(accountId, (s) => ({ ...s, lastViewedAt: now }));
+  }
+
+  recognise(accountId: string, sessionId: string): LoginSession {
+    const record = this.require(accountId, sessionId);
+    if (record.recognisedAt) return withNewFlag(record, this.state(accountId).lastViewedAt);
+    const next = { ...record, recognisedAt: this.now() };
+    this.save(next);
+    this.deps.activity.record({
+      kind: 'loginRecognised',
+      accountId,
+      subjectId: sessionId,
+      summary: `Recognised the login from ${describe(record)}`,
+    });
+    this.changed();
+    return withNewFlag(next, this.state(accountId).lastViewedAt);
+  }
+
+  /** Closes one login session; one the gateway no longer has counts as closed. */
+  async close(accountId: string, sessionId: string): Promise<LoginSession> {
+    const record = this.require(accountId, sessionId);
+    if (record.status !== 'open') return withNewFlag(record, this.state(accountId).lastViewedAt);
+    if (record.current) {
+      throw new DoormanError(
+        'conflict',
+        'This is the current session. Closing it would sign the account out of the gateway; use “Close all except current” for the others.',
+      );
+    }
+    this.requireGatewayMode(accountId);
+    try {
+      await this.deps.gateway.closeLoginSession(accountId, sessionId);
+    } catch (error) {
+      const code = errorCodeOf(error);
+      if (code !== 'notFound' && code !== 'unsupported') {
+        throw toDoormanError(error, 'the login session was not closed');
+      }
+      if (!(await this.confirmGone(accountId, sessionId))) {
+        throw toDoormanError(error, 'the login session was not closed');
+      }
+    }
+    const next: StoredLoginSession = { ...record, status: 'closed', closedAt: this.now() };
+    this.save(next);
+    this.deps.activity.record({
+      kind: 'loginClosed',
+      accountId,
+      subjectId: sessionId,
+      summary: `Closed the login from ${describe(record)}`,
+    });
+    this.changed();
+    return withNewFlag(next, this.state(accountId).lastViewedAt);
+  }
+
+  /** Closes every login session but the current one (the lockdown uses this). */
+  async closeOtherLoginSessions(accountId: string): Promise<{ closed: number }> {
+    this.requireGatewayMode(accountId);
+    try {
+      await this.deps.gateway.closeOtherLoginSessions(accountId);
+    } catch (error) {
+      if (errorCodeOf(error) === 'unsupported') {
+        this.switchToManual(accountId);
+        throw unsupportedError();
+      }
+      throw toDoormanError(error, 'no login session was closed');
+    }
+    const now = this.now();
+    const state = this.state(accountId);
+    const closing = Object.values(state.sessions).filter((s) => s.status === 'open' && !s.current);
+    this.update(accountId, (s) => {
+      const sessions = { ...s.sessions };
+      for (const c of closing) sessions[c.id] = { ...c, status: 'closed', closedAt: now };
+      return { ...s, sessions };
+    });
+    this.deps.activity.record({
+      kind: 'loginClosed',
+      accountId,
+      subjectId: null,
+      summary: `Closed all login sessions except the current one (${closing.length})`,
+    });
+    // Best effort: the listing shows what the gateway really kept.
+    try {
+      await this.refresh(accountId);
+    } catch {
+      // The close succeeded; a failed re-list only delays the truth to the next refresh.
+    }
+    this.changed();
+    return { closed: closing.length };
+  }
+
+  private async confirmGone(accountId: string, sessionId: string): Promise<boolean> {
+    let remote: GatewayLoginSession[];
+    try {
+      remote = await this.deps.gateway.listLoginSessions(accountId);
+    } catch (error) {
+      if (errorCodeOf(error) === 'unsupported') {
+        this.switchToManual(accountId);
+        throw unsupportedError();
+      }
+      throw toDoormanError(error, 'the login session was not closed');
+    }
+    return !remote.some((r) => r.id === sessionId);
+  }
+
+  private reconcile(accountId: string, remote: GatewayLoginSession[]): void {
+    const now = this.now();
+    const state = this.state(accountId);
+    const sessions = { ...state.sessions };
+    const seen = new Set<string>();
+    const fresh: StoredLoginSession[] = [];
+    for (const r of remote) {
+      seen.add(r.id);
+      const existing = sessions[r.id];
+      const facts = {
+        device: r.device?.slice(0, 300) ?? null,
+        ip: r.ip?.slice(0, 100) ?? null,
+        city: r.city?.slice(0, 120) ?? null,
+        stateCode: r.stateCode?.slice(0, 20) ?? null,
+        countryCode: r.countryCode?.slice(0, 10) ?? null,
+        lastUsedAt: r.lastUsedAt === null ? null : new Date(r.lastUsedAt).toISOString(),
+        current: r.current,
+      };
+      if (existing) {
+        sessions[r.id] = { ...existing, ...facts, status: 'open', closedAt: null };
+      } else {
+        const created: StoredLoginSession = {
+          id: r.id,
+          accountId,
+          ...facts,
+          firstSeenAt: now,
+          recognisedAt: null,
+          status: 'open',
+          closedAt: null,
+        };
+        sessions[r.id] = created;
+        fresh.push(created);
+      }
+    }
+    for (const [id, record] of Object.entries(sessions)) {
+      if (record.status === 'open' && !seen.has(id)) {
+        sessions[id] = { ...record, status: 'gone', closedAt: now };
+      }
+    }
+    const baseline = !state.baselineTaken;
+    this.update(accountId, (s) => ({
+      ...s,
+      mode: 'gateway',
+      modeCheckedAt: now,
+      asOf: now,
+      offline: false,
+      baselineTaken: true,
+      lastViewedAt: baseline ? now : s.lastViewedAt,
+      sessions,
+    }));
+    if (!baseline) {
+      for (const session of fresh) {
+        this.deps.activity.record({
+          kind: 'loginNew',
+          accountId,
+          subjectId: session.id,
+          summary: `New login from ${describe(session)}`,
+        });
+      }
+    }
+  }
+
+  private requireGatewayMode(accountId: string): void {
+    if (this.state(accountId).mode === 'manual') throw unsupportedError();
+  }
+
+  private switchToManual(accountId: string): void {
+    const now = this.now();
+    this.update(accountId, (s) => ({ ...s, mode: 'manual', modeCheckedAt: now, offline: false }));
+    this.changed();
+  }
+
+  private manualRecheckDue(state: LoginAccountState): boolean {
+    if (!state.modeCheckedAt) return true;
+    return this.deps.clock().getTime() - Date.parse(state.modeCheckedAt) >= MANUAL_RECHECK_MS;
+  }
+
+  private require(accountId: string, sessionId: string): StoredLoginSession {
+    const record = this.state(accountId).sessions[sessionId];
+    if (!record) throw new DoormanError('notFound', 'Doorman has no record of that login session.');
+    return record;
+  }
+
+  private save(session: StoredLoginSession): void {
+    this.update(session.accountId, (s) => ({
+      ...s,
+      sessions: { ...s.sessions, [session.id]: session },
+    }));
+  }
+
+  private state(accountId: string): LoginAccountState {
+    return this.store.get().accounts[accountId] ?? emptyLoginState();
+  }
+
+  private update(accountId: string, change: (state: LoginAccountState) => LoginAccountState): void {
+    const file = this.store.get();
+    this.store.set({
+      accounts: {
+        ...file.accounts,
+        [accountId]: change(file.accounts[accountId] ?? emptyLoginState()),
+      },
+    });
+  }
+
+  private now(): string {
+    return this.deps.clock().toISOString();
+  }
+
+  private changed(): void {
+    this.deps.events?.changed('loginSessions');
+  }
+}
+
+function withNewFlag(session: StoredLoginSession, lastViewedAt: string | null): LoginSession {
+  const isNew =
+    session.status === 'open' &&
+    session.recognisedAt === null &&
+    lastViewedAt !== null &&
+    session.firstSeenAt > lastViewedAt;
+  return { ...session, isNew };
+}
+
+function describe(session: StoredLoginSession): string {
+  const place = [session.city, session.countryCode].filter(Boolean).join(', ');
+  return [session.device, place, session.ip].filter(Boolean).join(' · ') || 'an unknown device';
+}
