@@ -66,7 +66,7 @@ test('restart keeps the data dir and answers from a new core', async ({ app, bri
   const first = bridge.core;
   await bridge.core.settings.set({ startHidden: true });
   await bridge.restart();
-  expect(bridge.core).not.toBe(first);
+  expect(bridge.core === first).toBe(false);
   const result = await app.evaluate(() =>
     (
       globalThis as unknown as { api: { settings: { get(): Promise<unknown> } } }
@@ -103,4 +103,17 @@ test('a page from another origin, or a frame inside it, is refused as a foreign 
     foreign.closeAllConnections();
     await new Promise((resolve) => foreign.close(resolve));
   }
+});
+
+test.describe('with the fake gateway', () => {
+  test.use({ fakeGatewayOptions: { seed: 'empty' } });
+
+  test('the opt-in fake gateway listens on loopback and is stopped after the test', async ({
+    fakeGateway,
+    bridge,
+  }) => {
+    expect(new URL(fakeGateway.url).hostname).toBe('127.0.0.1');
+    const settings = await bridge.core.settings.set({ gatewayBaseUrl: fakeGateway.url });
+    expect(settings.gatewayBaseUrl).toBe(fakeGateway.url);
+  });
 });

@@ -11,14 +11,8 @@ import {
   type BridgeOptions,
   type RendererServer,
 } from './bridge';
-
-/**
- * A running fake gateway (tests/fake-gateway/server.ts). Typed loosely here so the harness
- * does not depend on that file's exact shape; cast to its own type in a spec if needed.
- */
-export interface FakeGateway {
-  [key: string]: unknown;
-}
+// Types only: erased at run time; the module itself is imported lazily by `fakeGateway`.
+import type { FakeGateway, FakeGatewayOptions } from '../fake-gateway/server';
 
 export interface WebFixtures {
   /** Options for the bridge's core: `test.use({ bridgeOptions: { secretBox: ... } })`. */
@@ -28,7 +22,7 @@ export interface WebFixtures {
   /** The page with Doorman open (the same page and bridge as `page` and `bridge`). */
   app: Page;
   /** Options passed to `startFakeGateway(...)`. */
-  fakeGatewayOptions: Record<string, unknown>;
+  fakeGatewayOptions: FakeGatewayOptions;
   /** Opt-in: a fake gateway on 127.0.0.1, stopped after the test. */
   fakeGateway: FakeGateway;
 }
@@ -84,7 +78,7 @@ export const test = base.extend<WebFixtures, WebWorkerFixtures>({
     }
     // Imported lazily so specs that do not use the gateway run before it exists.
     const module = (await import(pathToFileURL(FAKE_GATEWAY_MODULE).href)) as {
-      startFakeGateway?: (options?: Record<string, unknown>) => Promise<FakeGateway>;
+      startFakeGateway?: (options?: FakeGatewayOptions) => Promise<FakeGateway>;
     };
     if (typeof module.startFakeGateway !== 'function') {
       throw new Error('tests/fake-gateway/server.ts does not export startFakeGateway().');
@@ -93,11 +87,11 @@ export const test = base.extend<WebFixtures, WebWorkerFixtures>({
     try {
       await use(gateway);
     } finally {
-      const stop = gateway.close ?? gateway.stop;
-      if (typeof stop === 'function') await (stop as () => Promise<void>).call(gateway);
+      await gateway.close();
     }
   },
 });
 
 export { expect };
 export type { Bridge, BridgeOptions, TrafficEntry } from './bridge';
+export type { FakeGateway, FakeGatewayOptions };
