@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { LockdownService, type LockdownActions } from '../../../src/main/services/lockdown';
+import { createMemoryRecorder } from '../../../src/main/services/activity-recorder';
+import { EventBus } from '../../../src/main/platform/events';
+import { DoormanError } from '../../../src/shared/errors';
+
+/** A fake account side: records every call, fails the calls it is told to, once. */
+function fakeActions() {
+  const calls: string[] = [];
+  const failOnce = new Set<string>();
+  const sessions: Record<string, { id: string; label: string }[]> = {
+    fansly_a: [
+      { id: 's1', label: 'Agency A' },
+      { id: 's2', label: 'Editor' },
+    ],
+    fansly_b: [{ id: 's3', label: 'Chat team' }],
+  };
+  const call = async (name: string) => {
+    calls.push(name);
+    if (failOnce.delete(name)) throw new DoormanError('server', 'The gateway had a problem.');
+  };
+  const actions: LockdownActions = {
+    accounts: async () => [
+      { accountId: 'fansly_a', label: '@alice' },
+      { accountId: 'fansly_b', label: '@bea' },
+    ],
+    listActiveManagementSessions: async (accountId) => {
+      await call(`list ${accountId}`);
+      return sessions[accountId]!;
+    },
+    revokeManagementSession: (accountId, sessionId) => call(`revoke ${accountId} ${sessionId}`),
+    closeOtherLoginSessions: (accountId) => call(`close ${accountId}`),
+  };
+  return { actions, calls, failOnce };
+}
+
+function make() {
+  const fake = fakeActions();
+  const activity = createMemoryRecorder();
+  const events = new EventBus();
+  let changes = 0;
+  events.subscribe(() => changes++);
+  const service = new LockdownService({
+    actions: fake.actions,
+    activity,
+    events,
+    clock: () => new Date('2026-06-15T12:00:00Z'),
+  });
+  return { ...fake, activity, events, service, changes: () => changes };
+}
+
+describe('lockdown', () => {
+  it('revokes every management session and closes other logins, one step at a time', async () => {
+    const { service, calls, activity, changes } = make();
+    await service.start({ scope: 'all' });
+    await service.whenIdle();
+    expect(calls).toEqual([
+      'list fansly_a',
+      'revoke fansly_a s1',
+      'revoke fansly_a s2',
+      'close fansly_a',
+      'list fansly_b',
+      'revoke fansly_b s3',
+      'close fansly_b',
+    ]);
+    const run = service.state()!;
+    expect(run.status).toBe('done');
+    expect(run.steps.map((s) => [s.kind, s.subjectLabel, s.status])).toEqual([
+      ['listSessions', null, 'done'],
+      ['revokeSession', 'Agency A', 'done'],
+      ['revokeSession', 'Editor', 'done'],
+      ['closeLogins', null, 'done'],
+      ['listSessions', null, 'done'],
+      ['revokeSession', 'Chat team', 'done'],
+      ['closeLogins', null, 'done'],
+    ]);
+    expect(activity.events.map((e) => e.kind)).toEqual([
+      'lockdownStarted',
+      ...Array(7).fill('lockdownStep'),
+      'lockdownFinished',
+    ]);
+    expect(changes()).toBeGreaterThan(7);
+  });
+
+  it('a failed step is reported, the others still run, and a retry repeats only that step', async () => {
+    const { service, calls, failOnce, activity } = make();
+    failOnce.add('revoke fansly_a s2');
+    await service.start({ scope: 'account', accountId: 'fansly_a' });
+    await service.whenIdle();
+    let run = service.state()!;
+    expect(run.status).toBe('failed');
+    const failed = run.steps.filter((s) => s.status === 'failed');
+    expect(failed).toEqual([
+      expect.objectContaining({
+        kind: 'revokeSession',
+        subjectLabel: 'Editor',
+        error: { code: 'server', message: 'The gateway had a problem.' },
+      }),
+    ]);
+    // Closing the other logins was not held back by the failed revoke.
+    expect(calls).toContain('close fansly_a');
+    expect(activity.events.at(-1)).toMatchObject({ kind: 'lockdownFinished', result: 'failed' });
+
+    calls.length = 0;
+    service.retry();
+    await service.whenIdle();
+    expect(calls).toEqual(['revoke fansly_a s2']);
+    run = service.state()!;
+    expect(run.status).toBe('done');
+    expect(run.steps.every((s) => s.status === 'done')).toBe(true);
+    expect(activity.events.at(-1)).toMatchObject({ kind: 'lockdownFinished', result: 'ok' });
+  });
+
+  it('when listing fails, a retry lists again and revokes what it finds', async () => {
+    const { service, calls, failOnce } = make();
+    failOnce.add('list fansly_b');
+    await service.start({ scope: 'all' });
+    await service.whenIdle();
+    expect(service.state()!.status).toBe('failed');
+    expect(calls).toContain('close fansly_b');
+    calls.length = 0;
+    service.retry();
+    await service.whenIdle();
+    expect(calls).toEqual(['list fansly_b', 'revoke fansly_b s3']);
+    expect(service.state()!.status).toBe('done');
+  });
+
+  it('refuses a second lockdown while one runs, a retry with nothing failed, and an unknown account', async () => {
+    const { service } = make();
+    const first = service.start({ scope: 'all' });
+    await first;
+    await expect(service.start({ scope: 'all' })).rejects.toMatchObject({ code: 'conflict' });
+    await service.whenIdle();
+    expect(() => service.retry()).toThrow(expect.objectContaining({ code: 'notFound' }));
+    await expect(service.start({ scope: 'account', accountId: 'fansly_x' })).rejects.toMatchObject({
+      code: 'notFound',
+    });
+  });
+
+  it('a revoke asked from the tray waits for the window to confirm it', async () => {
+    const { service, calls, events: bus } = make();
+    const navigations: unknown[] = [];
+    bus.subscribe((event, payload) => {
+      if (event === 'navigate') navigations.push(payload);
+    });
+    // The request alone revokes nothing.
+    service.requestRevoke({ accountId: 'fansly_a', sessionId: 's1', label: 'Agency A' });
+    expect(calls).toEqual([]);
+    expect(navigations).toEqual([{ screen: 'revokeSession' }]);
+    expect(service.pendingRevoke()).toEqual({
+      accountId: 'fansly_a',
+      sessionId: 's1',
+      label: 'Agency A',
+    });
+    await service.revokeSession('fansly_a', 's1');
+    expect(calls).toEqual(['revoke fansly_a s1']);
+    expect(service.pendingRevoke()).toBeNull();
+  });
+});
