@@ -1,0 +1,64 @@
+import type { Browser } from '@playwright/test';
+import { startRendererServer } from '../web/bridge';
+import { readyProbeScript, readyTime, type ReadyCondition } from './browser';
+import { median, round, type BenchRow } from './lib';
+import type { AppScenario } from './app-scenario';
+
+const RUNS = 7;
+const TARGET_RATIO = 1.5;
+const MINIMAL_READY: ReadyCondition = { all: [{ selector: 'button[data-bench-ready]', min: 1 }] };
+
+/**
+ * Navigation → interactive, for the built app showing a dashboard of 200 management
+ * sessions and for the minimal React page, alternated in one browser, each in a fresh
+ * context (no cache), after one warm-up of each.
+ */
+export async function measureColdStart(
+  browser: Browser,
+  minimalDir: string,
+  app: AppScenario,
+): Promise<BenchRow> {
+  const minimalServer = await startRendererServer(minimalDir);
+  const minimalTimes: number[] = [];
+  const appTimes: number[] = [];
+  try {
+    const runMinimal = async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.addInitScript({ content: readyProbeScript(MINIMAL_READY) });
+      await page.goto(`${minimalServer.origin}/index.html`, { waitUntil: 'commit' });
+      const time = await readyTime(page);
+      await context.close();
+      return time;
+    };
+    const runApp = async () => {
+      const opened = await app.openPage(browser, { probe: readyProbeScript(app.readyCondition) });
+      try {
+        return await readyTime(opened.page);
+      } finally {
+        await opened.close();
+      }
+    };
+    await runMinimal();
+    await runApp();
+    for (let i = 0; i < RUNS; i++) {
+      minimalTimes.push(await runMinimal());
+      appTimes.push(await runApp());
+    }
+  } finally {
+    await minimalServer.close();
+  }
+  const minimal = median(minimalTimes);
+  const appTime = median(appTimes);
+  const ratio = round(appTime / minimal, 2);
+  return {
+    id: 'cold-start',
+    name: `cold start: ${app.sessionCount} sessions vs minimal React page`,
+    value: ratio,
+    unit: '×',
+    target: `≤ ${TARGET_RATIO}×`,
+    pass: ratio <= TARGET_RATIO,
+    runs: RUNS,
+    note: `app ${round(appTime)} ms vs minimal ${round(minimal)} ms (medians)`,
+  };
+}
