@@ -1,7 +1,16 @@
 import type { AppInfo } from '../shared/contract';
+import { DoormanError } from '../shared/errors';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import { appHandlers } from './ipc/handlers/app';
 import { settingsHandlers } from './ipc/handlers/settings';
+import { vaultHandlers } from './ipc/handlers/vault';
+import { accountsHandlers } from './ipc/handlers/accounts';
+import { twofaHandlers } from './ipc/handlers/twofa';
+import type { GatewayClient } from './gateway/types';
+import { createMemoryRecorder, type ActivityRecorder } from './services/activity-recorder';
+import { VaultService } from './services/vault';
+import { AccountsService } from './services/accounts';
+import { TwoFactorService } from './services/two-factor';
 import { EventBus } from './platform/events';
 import { StorageNoticeLog } from './platform/json-store';
 import type { Logger } from './platform/log';
@@ -33,6 +42,12 @@ export interface Core {
   dispatch: Dispatch;
   events: EventBus;
   settings: SettingsService;
+  /** The one gateway client; every service that talks to the gateway uses it. */
+  gateway: GatewayClient;
+  vault: VaultService;
+  accounts: AccountsService;
+  /** 2FA code step; `consumeVerified` is the step-up proof for sensitive actions. */
+  twoFactor: TwoFactorService;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -42,7 +57,34 @@ export function createCore(deps: CoreDeps): Core {
   const notices = new StorageNoticeLog();
   const settings = new SettingsService({ dataDir: deps.dataDir, notices }, events, deps.loginItems);
 
-  const services: Service[] = [];
+  // The activity service replaces this recorder when it lands in core.
+  const activity: ActivityRecorder = createMemoryRecorder();
+  const common = {
+    dataDir: deps.dataDir,
+    notices,
+    events,
+    activity,
+    log: deps.log,
+    clock: deps.clock,
+  };
+  // Interim until gateway/client.ts lands: every call fails as "gateway unavailable".
+  const gateway: GatewayClient = new Proxy({} as GatewayClient, {
+    get: () => () =>
+      Promise.reject(new DoormanError('network', 'The gateway client is not wired yet.')),
+  });
+  const vault = new VaultService({
+    ...common,
+    secretBox: deps.secretBox,
+    gateway,
+  });
+  const accounts = new AccountsService({ ...common, gateway, vault });
+  const twoFactor = new TwoFactorService({
+    gateway,
+    log: deps.log,
+    clock: deps.clock,
+  });
+
+  const services: Service[] = [vault, accounts, twoFactor];
 
   const handlers: Handlers = {
     ...appHandlers({
@@ -52,12 +94,19 @@ export function createCore(deps: CoreDeps): Core {
       openExternal: deps.openExternal,
     }),
     ...settingsHandlers(settings),
+    ...vaultHandlers(vault),
+    ...accountsHandlers(accounts),
+    ...twofaHandlers(twoFactor),
   };
 
   return {
     dispatch: createDispatcher(handlers, deps.log),
     events,
     settings,
+    gateway,
+    vault,
+    accounts,
+    twoFactor,
     async start() {
       for (const service of services) await service.start?.();
     },

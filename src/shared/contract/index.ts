@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import type { Result } from '../errors';
 import { appContract } from './app';
 import { settingsContract } from './settings';
+import { vaultContract } from './vault';
+import { accountsContract } from './accounts';
+import { twofaContract } from './twofa';
 import type { EventName, EventPayload } from './events';
 
 /**
@@ -12,6 +15,9 @@ import type { EventName, EventPayload } from './events';
 export const contract = {
   ...appContract,
   ...settingsContract,
+  ...vaultContract,
+  ...accountsContract,
+  ...twofaContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -55,3 +61,6 @@ export * from './events';
 export * from './define';
 export * from './app';
 export * from './settings';
+export * from './vault';
+export * from './accounts';
+export * from './twofa';
