@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { DoormanError, ERROR_CODES, type ErrorCode } from '../../../shared/errors';
 
 /** The typed code of a failure (GatewayError or DoormanError), or null for anything else. */
@@ -55,4 +56,23 @@ export function toDoormanError(error: unknown, what: string): DoormanError {
   return new DoormanError('internal', 'Doorman hit an unexpected problem. Please try again.', {
     cause: error,
   });
+}
+
+/**
+ * Parses service input with the channel's schema, so direct callers (checklist, lockdown,
+ * tests) get the same typed `invalidInput` as the IPC boundary, naming fields, never values.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(input)'))];
+  const first = parsed.error.issues[0]?.message;
+  return failInvalid(
+    first && !first.startsWith('Invalid') ? first : 'Some of the information sent was not valid.',
+    fields,
+  );
+}
+
+function failInvalid(message: string, fields: string[]): never {
+  throw new DoormanError('invalidInput', message, { fields: fields.slice(0, 20) });
 }

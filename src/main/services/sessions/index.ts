@@ -10,6 +10,25 @@ export { LoginSessionsService } from './login-sessions';
 export { ManagementSessionsService } from './management-sessions';
 export { OneTimeLinks, CLIPBOARD_CLEAR_MS, LINK_HOLD_MS } from './one-time-links';
 
+/** A session as the managers feature lists it (matches its `IssuedSession`). */
+export interface IssuedSessionView {
+  accountId: string;
+  sessionId: string;
+  label: string;
+  managerId: string | null;
+  permissions: string[];
+  status: string;
+  createdAt: string | null;
+  endedAt: string | null;
+}
+
+/** Structurally the managers feature's `ManagerSessionsPort`, without depending on it. */
+export interface SessionsForManagers {
+  sessionsForManager(managerId: string): Promise<IssuedSessionView[]>;
+  allSessions(): Promise<IssuedSessionView[]>;
+  revoke(accountId: string, sessionId: string): Promise<void>;
+}
+
 export type SessionsDeps = Omit<ManagementSessionsDeps, 'links'> &
   LoginSessionsDeps & { clipboard: Clipboard; schedule?: Schedule };
 
@@ -67,6 +86,31 @@ export class SessionsService {
 
   closeOtherLoginSessions(accountId: string): Promise<{ closed: number }> {
     return this.logins.closeOtherLoginSessions(accountId);
+  }
+
+  /** What the managers feature reads and offboarding calls (`core.managers.connectSessions`). */
+  managerSessionsPort(): SessionsForManagers {
+    const issued = (s: ManagementSession): IssuedSessionView => ({
+      accountId: s.accountId,
+      sessionId: s.id,
+      label: s.label,
+      managerId: s.managerId,
+      permissions: s.permissions,
+      status: s.status,
+      createdAt: s.createdAt,
+      endedAt: s.revokedAt ?? s.endedAt,
+    });
+    return {
+      sessionsForManager: async (managerId) =>
+        this.management
+          .listAllManagementSessions()
+          .filter((s) => s.managerId === managerId)
+          .map(issued),
+      allSessions: async () => this.management.listAllManagementSessions().map(issued),
+      revoke: async (accountId, sessionId) => {
+        await this.management.revoke(accountId, sessionId);
+      },
+    };
   }
 
   async stop(): Promise<void> {

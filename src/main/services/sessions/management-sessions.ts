@@ -29,6 +29,7 @@ import {
   errorCodeOf,
   isOutcomeUnknown,
   isUnreachable,
+  parseInput,
   toDoormanError,
   unsupportedError,
 } from './errors';
@@ -111,6 +112,11 @@ export class ManagementSessionsService {
     return Object.values(this.state(accountId).sessions);
   }
 
+  /** Every session record of every account (managers' history, the evidence report). */
+  listAllManagementSessions(): ManagementSession[] {
+    return Object.values(this.store.get().accounts).flatMap((a) => Object.values(a.sessions));
+  }
+
   /**
    * Lists the gateway's sessions and reconciles by id: vanished → ended; unknown → flagged
    * "not created in Doorman" (or matched to a create whose answer was lost). Offline, the
@@ -169,7 +175,12 @@ export class ManagementSessionsService {
    * POSTing again.
    */
   create(raw: CreateInput): Promise<CreateSessionResult> {
-    const input = createSessionInputSchema.parse(raw);
+    let input: z.output<typeof createSessionInputSchema>;
+    try {
+      input = parseInput(createSessionInputSchema, raw);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const existing = this.creates.get(input.requestId);
     if (existing?.state === 'inFlight') return existing.promise;
     if (existing?.state === 'done') {
@@ -369,7 +380,7 @@ export class ManagementSessionsService {
    * challenge id, which becomes the proof here.
    */
   async edit(raw: z.input<typeof editSessionInputSchema>): Promise<ManagementSession> {
-    const input = editSessionInputSchema.parse(raw);
+    const input = parseInput(editSessionInputSchema, raw);
     const { accountId, sessionId } = input;
     const record = this.requireSession(accountId, sessionId);
     if (record.source === 'manual') {
@@ -455,7 +466,7 @@ export class ManagementSessionsService {
 
   /** Local details the gateway does not know: manager, review-by date, where the link went. */
   updateDetails(raw: z.input<typeof updateSessionDetailsInputSchema>): ManagementSession {
-    const input = updateSessionDetailsInputSchema.parse(raw);
+    const input = parseInput(updateSessionDetailsInputSchema, raw);
     const record = this.requireSession(input.accountId, input.sessionId);
     const next: ManagementSession = {
       ...record,
@@ -596,7 +607,7 @@ export class ManagementSessionsService {
 
   /** Records a session the creator made on fansly.com (manual tracking). */
   recordManual(raw: z.input<typeof recordManualSessionInputSchema>): ManagementSession {
-    const input = recordManualSessionInputSchema.parse(raw);
+    const input = parseInput(recordManualSessionInputSchema, raw);
     const known = new Set(builtInCatalogue().permissions.map((p) => p.id));
     const catalogue = this.state(input.accountId).catalogue;
     for (const p of catalogue ?? []) known.add(p.id);
