@@ -7,7 +7,16 @@ import { vaultHandlers } from './ipc/handlers/vault';
 import { accountsHandlers } from './ipc/handlers/accounts';
 import { twofaHandlers } from './ipc/handlers/twofa';
 import type { GatewayClient } from './gateway/types';
-import { createMemoryRecorder, type ActivityRecorder } from './services/activity-recorder';
+import { notesHandlers } from './ipc/handlers/notes';
+import { managersHandlers } from './ipc/handlers/managers';
+import { activityHandlers } from './ipc/handlers/activity';
+import { backupHandlers } from './ipc/handlers/backup';
+import { ActivityService } from './services/activity/activity-service';
+import { NotesService } from './services/notes/notes-service';
+import { ManagersService } from './services/managers/managers-service';
+import { ReportService } from './services/report/evidence-report';
+import { BackupService } from './services/backup/backup-service';
+import { applyPendingRestore } from './services/backup/backup-files';
 import { VaultService } from './services/vault';
 import { AccountsService } from './services/accounts';
 import { TwoFactorService } from './services/two-factor';
@@ -31,6 +40,8 @@ export interface CoreDeps {
   log: Logger;
   openExternal: (url: string) => Promise<void>;
   loginItems: LoginItems;
+  /** Restarts the app (finishes a staged backup restore); absent where it cannot. */
+  relaunch?: () => void;
 }
 
 export interface Service {
@@ -48,6 +59,11 @@ export interface Core {
   accounts: AccountsService;
   /** 2FA code step; `consumeVerified` is the step-up proof for sensitive actions. */
   twoFactor: TwoFactorService;
+  /** The activity log; it is the `ActivityRecorder` every service writes through. */
+  activity: ActivityService;
+  notes: NotesService;
+  /** `connectSessions(port)` once sessions exist; `onManagerOffboarded(listener)` for the checklist. */
+  managers: ManagersService;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -55,10 +71,23 @@ export interface Core {
 export function createCore(deps: CoreDeps): Core {
   const events = new EventBus();
   const notices = new StorageNoticeLog();
+  // Before any store opens, so no service holds the files a restore replaces.
+  let restored = false;
+  try {
+    restored = applyPendingRestore(deps.dataDir, deps.clock());
+  } catch (error) {
+    deps.log.error('a staged restore could not be applied', error);
+  }
   const settings = new SettingsService({ dataDir: deps.dataDir, notices }, events, deps.loginItems);
 
-  // The activity service replaces this recorder when it lands in core.
-  const activity: ActivityRecorder = createMemoryRecorder();
+  const activity = new ActivityService({
+    dataDir: deps.dataDir,
+    notices,
+    clock: deps.clock,
+    events,
+    log: deps.log,
+  });
+  if (restored) activity.record({ kind: 'backupRestored', summary: 'Restored from a backup' });
   const common = {
     dataDir: deps.dataDir,
     notices,
@@ -72,16 +101,29 @@ export function createCore(deps: CoreDeps): Core {
     get: () => () =>
       Promise.reject(new DoormanError('network', 'The gateway client is not wired yet.')),
   });
-  const vault = new VaultService({
-    ...common,
-    secretBox: deps.secretBox,
-    gateway,
-  });
+  const vault = new VaultService({ ...common, secretBox: deps.secretBox, gateway });
   const accounts = new AccountsService({ ...common, gateway, vault });
-  const twoFactor = new TwoFactorService({
-    gateway,
-    log: deps.log,
+  const twoFactor = new TwoFactorService({ gateway, log: deps.log, clock: deps.clock });
+
+  const notes = new NotesService({ dataDir: deps.dataDir, notices, clock: deps.clock, events });
+  const managers = new ManagersService({
+    ...common,
+    notesCount: (managerId) => notes.countFor({ kind: 'manager', id: managerId }),
+  });
+  const reports = new ReportService({
+    activity,
+    notes,
+    managers,
+    recorder: activity,
     clock: deps.clock,
+    appVersion: deps.info.version,
+  });
+  const backup = new BackupService({
+    dataDir: deps.dataDir,
+    clock: deps.clock,
+    appVersion: deps.info.version,
+    activity,
+    relaunch: deps.relaunch,
   });
 
   const services: Service[] = [vault, accounts, twoFactor];
@@ -97,6 +139,10 @@ export function createCore(deps: CoreDeps): Core {
     ...vaultHandlers(vault),
     ...accountsHandlers(accounts),
     ...twofaHandlers(twoFactor),
+    ...notesHandlers(notes),
+    ...managersHandlers(managers),
+    ...activityHandlers(activity, reports),
+    ...backupHandlers(backup),
   };
 
   return {
@@ -107,6 +153,9 @@ export function createCore(deps: CoreDeps): Core {
     vault,
     accounts,
     twoFactor,
+    activity,
+    notes,
+    managers,
     async start() {
       for (const service of services) await service.start?.();
     },

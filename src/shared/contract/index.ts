@@ -5,6 +5,10 @@ import { settingsContract } from './settings';
 import { vaultContract } from './vault';
 import { accountsContract } from './accounts';
 import { twofaContract } from './twofa';
+import { notesContract } from './notes';
+import { managersContract } from './managers';
+import { activityContract } from './activity';
+import { backupContract } from './backup';
 import type { EventName, EventPayload } from './events';
 
 /**
@@ -18,6 +22,10 @@ export const contract = {
   ...vaultContract,
   ...accountsContract,
   ...twofaContract,
+  ...notesContract,
+  ...managersContract,
+  ...activityContract,
+  ...backupContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -61,6 +69,10 @@ export * from './events';
 export * from './define';
 export * from './app';
 export * from './settings';
+export * from './notes';
+export * from './managers';
+export * from './activity';
+export * from './backup';
 export * from './vault';
 export * from './accounts';
 export * from './twofa';

@@ -1,0 +1,196 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import {
+  activityEntrySchema,
+  type ActivityEntry,
+  type ActivityFilter,
+  type ActivityPage,
+} from '../../../shared/contract/activity';
+import { activityInputSchema, type ActivityInput } from '../../../shared/domain/activity';
+import { DoormanError } from '../../../shared/errors';
+import type { EventBus } from '../../platform/events';
+import { JsonStore, type StorageNoticeLog } from '../../platform/json-store';
+import { redact, type Logger } from '../../platform/log';
+import type { ActivityRecorder } from '../activity-recorder';
+
+const monthDocumentSchema = z.object({ entries: z.array(activityEntrySchema) });
+type MonthDocument = z.infer<typeof monthDocumentSchema>;
+
+const MONTH_FILE = /^activity-(\d{4}-\d{2})\.json$/;
+export const ACTIVITY_DIR = 'activity';
+
+export interface ActivityServiceDeps {
+  dataDir: string;
+  notices?: StorageNoticeLog;
+  clock: () => Date;
+  events?: EventBus;
+  log?: Logger;
+}
+
+/** Sort key: newest first, ties broken by id so paging never skips or repeats an entry. */
+function cursorOf(entry: Pick<ActivityEntry, 'at' | 'id'>): string {
+  return `${entry.at}|${entry.id}`;
+}
+
+function isOlderThanCursor(entry: ActivityEntry, cursor: string): boolean {
+  return cursorOf(entry) < cursor;
+}
+
+function monthOf(iso: string): string {
+  return iso.slice(0, 7);
+}
+
+/**
+ * The activity log: append-only from the creator's side (there is no channel to edit or
+ * delete an entry). One file per month (`activity/activity-YYYY-MM.json`), so a write only
+ * rewrites the current month and older months are read only when a page or report reaches
+ * them. It is the `ActivityRecorder` every other service writes through.
+ */
+export class ActivityService implements ActivityRecorder {
+  private readonly dir: string;
+  private readonly months = new Map<string, JsonStore<MonthDocument>>();
+
+  constructor(private readonly deps: ActivityServiceDeps) {
+    this.dir = path.join(deps.dataDir, ACTIVITY_DIR);
+    fs.mkdirSync(this.dir, { recursive: true });
+  }
+
+  /**
+   * Never throws: a log line that cannot be written must not undo or block the action it
+   * describes. The summary passes the log redactor, so a secret that slips in is removed.
+   */
+  record(input: ActivityInput): void {
+    try {
+      this.append(input);
+    } catch (error) {
+      this.deps.log?.error('activity could not be recorded', error);
+    }
+  }
+
+  /** Like `record`, but reports failure (used where the caller wants to know). */
+  append(input: ActivityInput): ActivityEntry {
+    const parsed = activityInputSchema.parse(input);
+    const at = this.deps.clock().toISOString();
+    const store = this.month(monthOf(at));
+    // Sequence first, so entries with the same time keep the order they happened in.
+    const sequence = String(store.get().entries.length).padStart(7, '0');
+    const entry: ActivityEntry = {
+      id: `${monthOf(at)}-${sequence}-${randomUUID().slice(0, 8)}`,
+      at,
+      kind: parsed.kind,
+      accountId: parsed.accountId,
+      subjectId: parsed.subjectId,
+      result: parsed.result,
+      summary: redact(parsed.summary).slice(0, 500),
+    };
+    store.update((doc) => ({ entries: [...doc.entries, entry] }));
+    this.deps.events?.changed('activity');
+    return entry;
+  }
+
+  /** Months with a file, newest first. */
+  availableMonths(): string[] {
+    const found = new Set<string>();
+    for (const name of fs.readdirSync(this.dir)) {
+      const match = MONTH_FILE.exec(name);
+      if (match) found.add(match[1]!);
+    }
+    for (const month of this.months.keys()) found.add(month);
+    return [...found].sort().reverse();
+  }
+
+  /** Months read from disk so far (older months are read on demand). */
+  loadedMonths(): string[] {
+    return [...this.months.keys()].sort();
+  }
+
+  list(filter: ActivityFilter & { before?: string; limit?: number }): ActivityPage {
+    const limit = filter.limit ?? 100;
+    const range = this.checkRange(filter.from, filter.to);
+    const beforeMonth = filter.before ? monthOf(filter.before) : null;
+    const entries: ActivityEntry[] = [];
+    for (const month of this.availableMonths()) {
+      if (beforeMonth && month > beforeMonth) continue;
+      if (range.fromMonth && month < range.fromMonth) break;
+      if (range.toMonth && month > range.toMonth) continue;
+      const matching = this.month(month)
+        .get()
+        .entries.filter((entry) => this.matches(entry, filter, range))
+        .filter((entry) => !filter.before || isOlderThanCursor(entry, filter.before))
+        .sort((a, b) => (cursorOf(a) < cursorOf(b) ? 1 : -1));
+      entries.push(...matching);
+      if (entries.length > limit) break;
+    }
+    const page = entries.slice(0, limit);
+    const more = entries.length > limit;
+    return { entries: page, nextCursor: more ? cursorOf(page[page.length - 1]!) : null };
+  }
+
+  /** Every entry in a range, oldest first (reports). */
+  entriesBetween(from: string, to: string, accountId?: string): ActivityEntry[] {
+    const out: ActivityEntry[] = [];
+    let before: string | undefined;
+    for (;;) {
+      const page = this.list({ from, to, accountId, before, limit: 500 });
+      out.push(...page.entries);
+      if (!page.nextCursor) break;
+      before = page.nextCursor;
+    }
+    return out.reverse();
+  }
+
+  private checkRange(
+    from: string | undefined,
+    to: string | undefined,
+  ): { from: number | null; to: number | null; fromMonth: string | null; toMonth: string | null } {
+    const fromMs = from ? Date.parse(from) : null;
+    const toMs = to ? Date.parse(to) : null;
+    if ((from && Number.isNaN(fromMs)) || (to && Number.isNaN(toMs))) {
+      throw new DoormanError('invalidInput', 'That date is not valid.', { fields: ['from', 'to'] });
+    }
+    if (fromMs !== null && toMs !== null && fromMs > toMs) {
+      throw new DoormanError('invalidInput', 'The start of the range is after its end.', {
+        fields: ['from', 'to'],
+      });
+    }
+    return {
+      from: fromMs,
+      to: toMs,
+      // Entry times are UTC; a month file is named after the UTC month of its entries.
+      fromMonth: fromMs !== null ? new Date(fromMs).toISOString().slice(0, 7) : null,
+      toMonth: toMs !== null ? new Date(toMs).toISOString().slice(0, 7) : null,
+    };
+  }
+
+  private matches(
+    entry: ActivityEntry,
+    filter: ActivityFilter,
+    range: { from: number | null; to: number | null },
+  ): boolean {
+    if (filter.accountId && entry.accountId !== filter.accountId) return false;
+    if (filter.kinds && filter.kinds.length && !filter.kinds.includes(entry.kind)) return false;
+    const at = Date.parse(entry.at);
+    if (range.from !== null && at < range.from) return false;
+    if (range.to !== null && at > range.to) return false;
+    return true;
+  }
+
+  private month(month: string): JsonStore<MonthDocument> {
+    let store = this.months.get(month);
+    if (!store) {
+      store = new JsonStore<MonthDocument>({
+        dir: this.dir,
+        name: `activity-${month}`,
+        schema: monthDocumentSchema,
+        defaults: () => ({ entries: [] }),
+        version: 1,
+        notices: this.deps.notices,
+        clock: this.deps.clock,
+      });
+      this.months.set(month, store);
+    }
+    return store;
+  }
+}

@@ -1,0 +1,236 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { ExportedFile } from '../../../shared/contract/activity';
+import {
+  BACKUP_APP_ID,
+  BACKUP_FORMAT_VERSION,
+  type BackupSummary,
+} from '../../../shared/contract/backup';
+import { DoormanError } from '../../../shared/errors';
+import { redact } from '../../platform/log';
+import type { ActivityRecorder } from '../activity-recorder';
+import { managersMigrations, MANAGERS_STORE_VERSION } from '../managers/managers-service';
+import { noteShardSchema, NOTES_STORE_VERSION } from '../notes/sharded-notes-store';
+import {
+  collectStoreFiles,
+  isBackupPath,
+  isEnvelope,
+  PENDING_RESTORE_DIR,
+  RESTORE_MANIFEST,
+  writeFileAtomic,
+  type StoreEnvelope,
+} from './backup-files';
+
+export interface BackupServiceDeps {
+  dataDir: string;
+  clock: () => Date;
+  appVersion: string;
+  activity: ActivityRecorder;
+  /** Restarts the app so a staged restore is applied; absent where the platform cannot. */
+  relaunch?: () => void;
+}
+
+interface BackupDocument {
+  app: string;
+  kind: 'backup';
+  formatVersion: number;
+  appVersion: string;
+  createdAt: string;
+  /** `sha256-<hex>` of `JSON.stringify(files)`. */
+  checksum: string;
+  files: Record<string, StoreEnvelope>;
+}
+
+const headerSchema = z.object({
+  app: z.string(),
+  kind: z.string().optional(),
+  formatVersion: z.number(),
+  appVersion: z.string().max(100).optional(),
+  createdAt: z.string().max(100),
+  checksum: z.string().max(200),
+  files: z.record(z.string(), z.unknown()),
+});
+
+function checksumOf(files: unknown): string {
+  return `sha256-${createHash('sha256').update(JSON.stringify(files)).digest('hex')}`;
+}
+
+/** Every string in a document passes the redactor: a registered secret never leaves in a backup. */
+function scrub(value: unknown): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map(scrub);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v)]));
+  }
+  return value;
+}
+
+function damaged(detail: string): DoormanError {
+  return new DoormanError(
+    'invalidInput',
+    `This backup is damaged (${detail}). Nothing was changed.`,
+  );
+}
+
+/** Checks Doorman's own stores inside a backup deeply; others only as store envelopes. */
+function checkKnownStore(relative: string, envelope: StoreEnvelope, summary: BackupSummary): void {
+  const newer = (version: number) => {
+    if (envelope.schemaVersion > version) {
+      throw new DoormanError(
+        'invalidInput',
+        'This backup holds data from a newer version of Doorman. Update Doorman, then restore it. Nothing was changed.',
+      );
+    }
+  };
+  if (relative === 'managers.json') {
+    newer(MANAGERS_STORE_VERSION);
+    let data = envelope.data;
+    try {
+      for (let v = envelope.schemaVersion + 1; v <= MANAGERS_STORE_VERSION; v++) {
+        data = managersMigrations[v]!(data);
+      }
+    } catch {
+      throw damaged('its managers cannot be read');
+    }
+    const parsed = z.object({ managers: z.array(z.unknown()) }).safeParse(data);
+    if (!parsed.success) throw damaged('its managers cannot be read');
+    summary.managers += parsed.data.managers.length;
+  } else if (/^notes\/notes-\d+\.json$/.test(relative)) {
+    newer(NOTES_STORE_VERSION);
+    const parsed = noteShardSchema.safeParse(envelope.data);
+    if (!parsed.success) throw damaged('some notes cannot be read');
+    summary.notes += Object.keys(parsed.data.notes).length;
+  } else if (/^activity\/activity-\d{4}-\d{2}\.json$/.test(relative)) {
+    newer(1);
+    const parsed = z.object({ entries: z.array(z.unknown()) }).safeParse(envelope.data);
+    if (!parsed.success) throw damaged('its activity log cannot be read');
+    summary.activityEntries += parsed.data.entries.length;
+  }
+}
+
+/**
+ * Back up all local data except the API key to one JSON file (app id, format version,
+ * checksum), and restore from one. A restore validates everything before writing anything;
+ * the validated files are staged and replace the current ones at the next start, before any
+ * store is open, so no running service can write over them.
+ */
+export class BackupService {
+  constructor(private readonly deps: BackupServiceDeps) {}
+
+  create(): ExportedFile {
+    const files = scrub(collectStoreFiles(this.deps.dataDir)) as Record<string, StoreEnvelope>;
+    const createdAt = this.deps.clock().toISOString();
+    const document: BackupDocument = {
+      app: BACKUP_APP_ID,
+      kind: 'backup',
+      formatVersion: BACKUP_FORMAT_VERSION,
+      appVersion: this.deps.appVersion,
+      createdAt,
+      checksum: checksumOf(files),
+      files,
+    };
+    this.deps.activity.record({
+      kind: 'backupCreated',
+      summary: `${Object.keys(files).length} files`,
+    });
+    return {
+      fileName: `doorman-backup-${createdAt.slice(0, 10)}.json`,
+      mimeType: 'application/json',
+      content: JSON.stringify(document),
+    };
+  }
+
+  inspect(content: string): BackupSummary {
+    return this.validate(content).summary;
+  }
+
+  /** Validates, then stages. Throws (and writes nothing) for a wrong or damaged file. */
+  stageRestore(content: string): { summary: BackupSummary; canRestartNow: boolean } {
+    const { summary, files } = this.validate(content);
+    const stage = path.join(this.deps.dataDir, PENDING_RESTORE_DIR);
+    try {
+      fs.rmSync(stage, { recursive: true, force: true });
+      for (const [relative, envelope] of Object.entries(files)) {
+        writeFileAtomic(path.join(stage, 'files', relative), JSON.stringify(envelope));
+      }
+      // Written last: without it the stage is incomplete and is discarded at start.
+      writeFileAtomic(
+        path.join(stage, RESTORE_MANIFEST),
+        JSON.stringify({ createdAt: summary.createdAt, files: Object.keys(files) }),
+      );
+    } catch (error) {
+      fs.rmSync(stage, { recursive: true, force: true });
+      throw new DoormanError(
+        'storage',
+        'Doorman could not prepare the restore. Nothing was changed.',
+        {
+          cause: error,
+        },
+      );
+    }
+    return { summary, canRestartNow: Boolean(this.deps.relaunch) };
+  }
+
+  restartNow(): void {
+    if (!this.deps.relaunch) {
+      throw new DoormanError('unsupported', 'Quit and open Doorman again to finish the restore.');
+    }
+    this.deps.relaunch();
+  }
+
+  private validate(content: string): {
+    summary: BackupSummary;
+    files: Record<string, StoreEnvelope>;
+  } {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(content);
+    } catch {
+      throw new DoormanError(
+        'invalidInput',
+        'This file is not a Doorman backup (it is not readable JSON). Nothing was changed.',
+      );
+    }
+    const header = headerSchema.safeParse(raw);
+    const looksLikeOurs =
+      typeof raw === 'object' && raw !== null && (raw as { app?: unknown }).app === BACKUP_APP_ID;
+    if (!looksLikeOurs || (header.success && header.data.kind !== 'backup')) {
+      throw new DoormanError(
+        'invalidInput',
+        'This file was not made by Doorman’s backup. Nothing was changed.',
+      );
+    }
+    if (!header.success) throw damaged('parts of it are missing');
+    const doc = header.data;
+    if (!Number.isInteger(doc.formatVersion) || doc.formatVersion < 1) {
+      throw damaged('its format version is not valid');
+    }
+    if (doc.formatVersion > BACKUP_FORMAT_VERSION) {
+      throw new DoormanError(
+        'invalidInput',
+        `This backup was made by a newer version of Doorman (format ${doc.formatVersion}). Update Doorman, then restore it. Nothing was changed.`,
+      );
+    }
+    if (checksumOf(doc.files) !== doc.checksum) throw damaged('its checksum does not match');
+    const summary: BackupSummary = {
+      createdAt: doc.createdAt,
+      appVersion: doc.appVersion ?? 'unknown',
+      formatVersion: doc.formatVersion,
+      files: 0,
+      notes: 0,
+      managers: 0,
+      activityEntries: 0,
+    };
+    const files: Record<string, StoreEnvelope> = {};
+    for (const [relative, envelope] of Object.entries(doc.files)) {
+      if (!isBackupPath(relative)) throw damaged(`it names a file Doorman does not keep`);
+      if (!isEnvelope(envelope)) throw damaged('a file inside it is not a Doorman store');
+      checkKnownStore(relative, envelope, summary);
+      files[relative] = envelope;
+    }
+    summary.files = Object.keys(files).length;
+    return { summary, files };
+  }
+}
