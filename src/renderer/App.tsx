@@ -1,29 +1,57 @@
-import { useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SCREEN_IDS, SCREENS, type ScreenId } from './features/registry';
+import { api } from './client';
+import { SCREENS } from './features/registry';
+import { HEADER_STATUS } from './features/slots';
+import { useStateTopic } from './hooks/useStateTopic';
+import { Navigation } from './shell/Navigation';
+import { StorageNotices } from './shell/StorageNotices';
+import { useNavigationStore } from './stores/navigation';
+import { useSettingsStore } from './stores/settings';
+import './shell/shell.css';
 
+/** The frame: header, navigation, the current screen. Features live in SCREENS. */
 export function App() {
   const { t } = useTranslation();
-  const [screen, setScreen] = useState<ScreenId>('accounts');
+  const screen = useNavigationStore((state) => state.screen);
+  const focusRequest = useNavigationStore((state) => state.focusRequest);
+  const mainRef = useRef<HTMLElement>(null);
   const Screen = SCREENS[screen];
+  const HeaderStatus = HEADER_STATUS;
+
+  useEffect(() => {
+    void useSettingsStore.getState().load();
+    return api().onNavigate(({ screen: target }) => {
+      useNavigationStore.getState().navigateTo(target);
+    });
+  }, []);
+  useStateTopic('settings', () => void useSettingsStore.getState().load());
+
+  // Tray and shortcut navigation move focus to the new screen, so keyboard and screen-reader
+  // users land where they asked to go.
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    const heading = mainRef.current?.querySelector<HTMLElement>('h2');
+    if (heading) {
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    } else {
+      mainRef.current?.focus();
+    }
+  }, [focusRequest, screen]);
+
   return (
     <div className="app">
-      <nav aria-label={t('nav.label')}>
-        <ul>
-          {SCREEN_IDS.map((id) => (
-            <li key={id}>
-              <button
-                type="button"
-                aria-current={id === screen ? 'page' : undefined}
-                onClick={() => setScreen(id)}
-              >
-                {t(`nav.${id}`)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <main>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="app-header">
+        <h1 className="app-header__name">{t('appName')}</h1>
+        <div className="app-header__status">{HeaderStatus && <HeaderStatus />}</div>
+      </header>
+      <Navigation />
+      <main id="main" ref={mainRef} className="app-main" tabIndex={-1}>
+        <StorageNotices />
         <Screen />
       </main>
     </div>

@@ -1,16 +1,9 @@
 import type { ComponentType } from 'react';
 import { EmptyScreen } from './placeholder/EmptyScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
+import type { ScreenId } from './screens';
 
-export const SCREEN_IDS = [
-  'accounts',
-  'sessions',
-  'checklist',
-  'notes',
-  'activity',
-  'settings',
-] as const;
-export type ScreenId = (typeof SCREEN_IDS)[number];
+export { SCREEN_IDS, isScreenId, type ScreenId } from './screens';
 
 /** One line per screen: a feature replaces its EmptyScreen when it lands. */
 export const SCREENS: Record<ScreenId, ComponentType> = {

@@ -1,0 +1,27 @@
+import { create } from 'zustand';
+import { isScreenId, type ScreenId } from '../features/screens';
+
+interface NavigationState {
+  screen: ScreenId;
+  /** Bumped when focus should move to the new screen's heading (tray, shortcuts, links in content). */
+  focusRequest: number;
+  /** Shows a screen. `focus` moves keyboard focus to it; nav clicks leave focus in the nav. */
+  navigate: (screen: ScreenId, options?: { focus?: boolean }) => void;
+  /** For ids from outside (the tray's navigate event): unknown ids are ignored. */
+  navigateTo: (screen: string) => boolean;
+}
+
+export const useNavigationStore = create<NavigationState>((set, get) => ({
+  screen: 'accounts',
+  focusRequest: 0,
+  navigate: (screen, options) =>
+    set((state) => ({
+      screen,
+      focusRequest: options?.focus ? state.focusRequest + 1 : state.focusRequest,
+    })),
+  navigateTo: (screen) => {
+    if (!isScreenId(screen)) return false;
+    get().navigate(screen, { focus: true });
+    return true;
+  },
+}));

@@ -1,0 +1,93 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/renderer/App';
+import { setApi } from '../../src/renderer/client';
+import { applyLanguage } from '../../src/renderer/i18n';
+import { useNavigationStore } from '../../src/renderer/stores/navigation';
+import { useSettingsStore } from '../../src/renderer/stores/settings';
+import { createFakeApi } from './fake-api';
+
+beforeEach(async () => {
+  useSettingsStore.setState({ settings: null, loadError: null });
+  useNavigationStore.setState({ screen: 'accounts', focusRequest: 0 });
+  await applyLanguage('en');
+});
+
+afterEach(() => {
+  cleanup();
+  setApi(null);
+});
+
+async function renderApp(fake = createFakeApi()) {
+  setApi(fake.api);
+  await act(async () => {
+    render(<App />);
+  });
+  return fake;
+}
+
+describe('the app frame', () => {
+  it('marks the current screen in the navigation and switches on click', async () => {
+    await renderApp();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(nav.querySelector('[aria-current="page"]')?.textContent).toBe('Accounts');
+    fireEvent.click(screen.getByRole('button', { name: 'Notes' }));
+    expect(nav.querySelector('[aria-current="page"]')?.textContent).toBe('Notes');
+    expect(screen.getByRole('heading', { level: 2, name: 'Notes' })).toBeTruthy();
+  });
+
+  it('says honestly that an unbuilt screen has nothing yet', async () => {
+    await renderApp();
+    expect(screen.getByText('Nothing here yet')).toBeTruthy();
+  });
+
+  it('goes where the tray asks and moves focus there; ignores unknown screens', async () => {
+    const fake = await renderApp();
+    act(() => fake.emitNavigate('settings'));
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Settings' });
+    expect(document.activeElement).toBe(heading);
+    act(() => fake.emitNavigate('nowhere'));
+    expect(useNavigationStore.getState().screen).toBe('settings');
+  });
+
+  it('switches screens with Ctrl+number', async () => {
+    await renderApp();
+    act(() => {
+      fireEvent.keyDown(window, { key: '2', ctrlKey: true });
+    });
+    expect(useNavigationStore.getState().screen).toBe('sessions');
+  });
+
+  it('applies saved settings at start and again when main says they changed', async () => {
+    const fake = createFakeApi({ settings: { language: 'ru', theme: 'dark' } });
+    await renderApp(fake);
+    expect(document.documentElement.lang).toBe('ru');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    await fake.api.settings.set({ theme: 'light', language: 'en' });
+    await act(async () => {
+      fake.emitStateChanged(['settings']);
+    });
+    expect(document.documentElement.dataset.theme).toBe('light');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('tells the creator a damaged file was set aside, until dismissed', async () => {
+    const fake = createFakeApi({
+      notices: [{ store: 'notes', kind: 'corruptSetAside', at: '2026-11-23T10:00:00.000Z' }],
+    });
+    await renderApp(fake);
+    expect(await screen.findByText(/“Notes” file was damaged/)).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Dismiss file notices' }));
+    });
+    expect(fake.fake.app.dismissStorageNotices).toHaveBeenCalledTimes(1);
+    expect(screen.queryByText(/file was damaged/)).toBeNull();
+  });
+
+  it('shares one bridge subscription among all topic listeners and releases it', async () => {
+    const fake = await renderApp();
+    expect(fake.fake.onStateChanged).toHaveBeenCalledTimes(1);
+    cleanup();
+    expect(fake.listenerCount()).toBe(0);
+  });
+});
