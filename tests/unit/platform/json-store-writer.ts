@@ -18,3 +18,5 @@ for (let version = store.get().version + 1; ; version++) {
   const filler = String(version % 10).repeat(200_000);
   store.set({ version, filler, check: version * 7 });
 }
+
+export {};
