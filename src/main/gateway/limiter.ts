@@ -71,9 +71,14 @@ export class RequestLimiter {
     this.wakeWaiters();
   }
 
-  /** After a 429: nobody sends until the gateway's retry-after has passed. */
+  /**
+   * After a 429: nobody sends until the gateway's retry-after has passed. That figure
+   * replaces the `Remaining: 0` of the same answer, which would otherwise hold us back for
+   * a whole window.
+   */
   blockFor(seconds: number): void {
     this.blockedUntil = Math.max(this.blockedUntil, this.options.now() + seconds * 1000);
+    this.remaining = null;
   }
 
   /** For diagnostics and tests. */
