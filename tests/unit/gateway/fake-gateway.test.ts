@@ -3,6 +3,9 @@ import { DEMO, startFakeGateway, type FakeGateway } from '../../fake-gateway/ser
 
 /** The fake itself: what other tests (services, web e2e) lean on must hold. */
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw JSON off the wire, asserted field by field
+type Json = any;
+
 let fake: FakeGateway;
 afterEach(async () => {
   await fake?.close();
@@ -12,7 +15,11 @@ async function get(path: string, key: string | null = fake.apiKey) {
   const response = await fetch(`${fake.url}/api/fansly${path}`, {
     headers: key === null ? {} : { 'x-api-key': key },
   });
-  return { status: response.status, headers: response.headers, body: await response.json() };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Json,
+  };
 }
 
 describe('fake gateway', () => {
@@ -61,7 +68,7 @@ describe('fake gateway', () => {
       },
     );
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as Json;
     expect(body.statusCode).toBe(201);
     expect(body.message).toBe('Success');
     expect(body.data.status_code).toBe(200);
