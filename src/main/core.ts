@@ -1,5 +1,4 @@
 import type { AppInfo } from '../shared/contract';
-import { DoormanError } from '../shared/errors';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import { appHandlers } from './ipc/handlers/app';
 import { settingsHandlers } from './ipc/handlers/settings';
@@ -7,10 +6,15 @@ import { vaultHandlers } from './ipc/handlers/vault';
 import { accountsHandlers } from './ipc/handlers/accounts';
 import { twofaHandlers } from './ipc/handlers/twofa';
 import type { GatewayClient } from './gateway/types';
+import { HttpGatewayClient } from './gateway/client';
 import { notesHandlers } from './ipc/handlers/notes';
 import { managersHandlers } from './ipc/handlers/managers';
 import { activityHandlers } from './ipc/handlers/activity';
 import { backupHandlers } from './ipc/handlers/backup';
+import { sessionsHandlers } from './ipc/handlers/sessions';
+import { loginsHandlers } from './ipc/handlers/logins';
+import { SessionsService } from './services/sessions';
+import { createMemoryClipboard, type Clipboard } from './platform/clipboard';
 import { ActivityService } from './services/activity/activity-service';
 import { NotesService } from './services/notes/notes-service';
 import { ManagersService } from './services/managers/managers-service';
@@ -20,6 +24,15 @@ import { applyPendingRestore } from './services/backup/backup-files';
 import { VaultService } from './services/vault';
 import { AccountsService } from './services/accounts';
 import { TwoFactorService } from './services/two-factor';
+import { checklistHandlers } from './ipc/handlers/checklist';
+import { lockdownHandlers } from './ipc/handlers/lockdown';
+import { monitorHandlers } from './ipc/handlers/monitor';
+import { createSecurityFeatures } from './services/checklist-wiring';
+import type { ChecklistService } from './services/checklist';
+import type { LockdownService } from './services/lockdown';
+import type { MonitorService } from './services/monitor';
+import type { TrayStateService } from './services/tray-state';
+import type { Notifier } from './platform/notifier';
 import { EventBus } from './platform/events';
 import { StorageNoticeLog } from './platform/json-store';
 import type { Logger } from './platform/log';
@@ -42,6 +55,14 @@ export interface CoreDeps {
   loginItems: LoginItems;
   /** Restarts the app (finishes a staged backup restore); absent where it cannot. */
   relaunch?: () => void;
+  /** OS notifications (Electron adapter); absent in the web test bridge: none are shown. */
+  notifier?: Notifier;
+  /** The OS language, for main-side text (tray, notifications) when the setting is "system". */
+  systemLanguage?: () => 'en' | 'ru';
+  /** Electron's `net.isOnline()`: the monitor skips refreshes while it is false. */
+  isOnline?: () => boolean;
+  /** The system clipboard (one-time links are copied from main); in memory when absent. */
+  clipboard?: Clipboard;
 }
 
 export interface Service {
@@ -64,6 +85,14 @@ export interface Core {
   notes: NotesService;
   /** `connectSessions(port)` once sessions exist; `onManagerOffboarded(listener)` for the checklist. */
   managers: ManagersService;
+  /** Management and login sessions: list, refresh, revoke all, close others (lockdown, monitor). */
+  sessions: SessionsService;
+  checklist: ChecklistService;
+  lockdown: LockdownService;
+  /** Background refresh, new-login alerts, review reminders. */
+  monitor: MonitorService;
+  /** The tray's state (icon, sections) and its menu actions; `onChange` re-renders the tray. */
+  trayState: TrayStateService;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -96,10 +125,13 @@ export function createCore(deps: CoreDeps): Core {
     log: deps.log,
     clock: deps.clock,
   };
-  // Interim until gateway/client.ts lands: every call fails as "gateway unavailable".
-  const gateway: GatewayClient = new Proxy({} as GatewayClient, {
-    get: () => () =>
-      Promise.reject(new DoormanError('network', 'The gateway client is not wired yet.')),
+  // One client for the app; it reads the base URL and the key on every call, so a changed
+  // setting or a replaced key applies at once. The key comes from the vault, in main only.
+  const gateway: GatewayClient = new HttpGatewayClient({
+    fetch: deps.fetch,
+    baseUrl: () => settings.get().gatewayBaseUrl,
+    apiKey: () => vault.getKey(),
+    log: deps.log,
   });
   const vault = new VaultService({ ...common, secretBox: deps.secretBox, gateway });
   const accounts = new AccountsService({ ...common, gateway, vault });
@@ -126,7 +158,33 @@ export function createCore(deps: CoreDeps): Core {
     relaunch: deps.relaunch,
   });
 
-  const services: Service[] = [vault, accounts, twoFactor];
+  const sessions = new SessionsService({
+    ...common,
+    gateway,
+    twoFactor,
+    clipboard: deps.clipboard ?? createMemoryClipboard(),
+  });
+  managers.connectSessions(sessions.managerSessionsPort());
+
+  const security = createSecurityFeatures({
+    ...common,
+    settings,
+    accounts,
+    sessions,
+    managers,
+    notifier: deps.notifier ?? { isSupported: () => false, show: () => undefined },
+    systemLanguage: deps.systemLanguage ?? (() => 'en'),
+    isOnline: deps.isOnline,
+  });
+
+  const services: Service[] = [
+    vault,
+    accounts,
+    twoFactor,
+    sessions,
+    security.monitor,
+    security.trayState,
+  ];
 
   const handlers: Handlers = {
     ...appHandlers({
@@ -143,6 +201,11 @@ export function createCore(deps: CoreDeps): Core {
     ...managersHandlers(managers),
     ...activityHandlers(activity, reports),
     ...backupHandlers(backup),
+    ...sessionsHandlers(sessions),
+    ...loginsHandlers(sessions),
+    ...checklistHandlers(security.checklist),
+    ...lockdownHandlers(security.lockdown),
+    ...monitorHandlers(security.monitor),
   };
 
   return {
@@ -156,6 +219,11 @@ export function createCore(deps: CoreDeps): Core {
     activity,
     notes,
     managers,
+    sessions,
+    checklist: security.checklist,
+    lockdown: security.lockdown,
+    monitor: security.monitor,
+    trayState: security.trayState,
     async start() {
       for (const service of services) await service.start?.();
     },

@@ -7,6 +7,7 @@ import { eventChannel } from '../shared/contract';
 import { createLogger } from './platform/log';
 import { createSafeStorageBox } from './platform/safe-storage-box';
 import { createLoginItems } from './platform/login-items';
+import { createElectronClipboard } from './platform/electron-clipboard';
 import { isAllowedExternalUrl } from './platform/external-links';
 import { installSecurityGuards } from './window/guards';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, mainWindowOptions } from './window/options';
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
     clock: () => new Date(),
     log,
     openExternal,
+    clipboard: createElectronClipboard(),
     loginItems: createLoginItems({
       platform: process.platform,
       execPath: process.execPath,

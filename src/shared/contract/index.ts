@@ -9,6 +9,11 @@ import { notesContract } from './notes';
 import { managersContract } from './managers';
 import { activityContract } from './activity';
 import { backupContract } from './backup';
+import { sessionsContract } from './sessions';
+import { loginsContract } from './logins';
+import { checklistContract } from './checklist';
+import { lockdownContract } from './lockdown';
+import { monitorContract } from './monitor';
 import type { EventName, EventPayload } from './events';
 
 /**
@@ -26,6 +31,11 @@ export const contract = {
   ...managersContract,
   ...activityContract,
   ...backupContract,
+  ...sessionsContract,
+  ...loginsContract,
+  ...checklistContract,
+  ...lockdownContract,
+  ...monitorContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -69,6 +79,9 @@ export * from './events';
 export * from './define';
 export * from './app';
 export * from './settings';
+export * from './checklist';
+export * from './lockdown';
+export * from './monitor';
 export * from './notes';
 export * from './managers';
 export * from './activity';
@@ -76,3 +89,5 @@ export * from './backup';
 export * from './vault';
 export * from './accounts';
 export * from './twofa';
+export * from './sessions';
+export * from './logins';

@@ -19,7 +19,8 @@ export function isUnreachable(error: unknown): boolean {
 /** A failure after which the gateway may or may not have carried out the request. */
 export function isOutcomeUnknown(error: unknown): boolean {
   const code = errorCodeOf(error);
-  return isUnreachable(error) || code === 'server' || code === 'malformed';
+  const flagged = (error as { outcomeUnknown?: unknown } | null)?.outcomeUnknown === true;
+  return flagged || isUnreachable(error) || code === 'server' || code === 'malformed';
 }
 
 export function offlineError(what: string): DoormanError {

@@ -10,6 +10,8 @@ import {
   emptyLoginState,
   loginsFileSchema,
   type LoginAccountState,
+  own,
+  storableKey,
   type LoginsFile,
   type StoredLoginSession,
 } from './store';
@@ -194,8 +196,9 @@ export class LoginSessionsService {
     const seen = new Set<string>();
     const fresh: StoredLoginSession[] = [];
     for (const r of remote) {
+      if (r.id === '__proto__') continue;
       seen.add(r.id);
-      const existing = sessions[r.id];
+      const existing = own(sessions, r.id);
       const facts = {
         device: r.device?.slice(0, 300) ?? null,
         ip: r.ip?.slice(0, 100) ?? null,
@@ -265,7 +268,7 @@ export class LoginSessionsService {
   }
 
   private require(accountId: string, sessionId: string): StoredLoginSession {
-    const record = this.state(accountId).sessions[sessionId];
+    const record = own(this.state(accountId).sessions, sessionId);
     if (!record) throw new DoormanError('notFound', 'Doorman has no record of that login session.');
     return record;
   }
@@ -278,7 +281,7 @@ export class LoginSessionsService {
   }
 
   private state(accountId: string): LoginAccountState {
-    return this.store.get().accounts[accountId] ?? emptyLoginState();
+    return own(this.store.get().accounts, accountId) ?? emptyLoginState();
   }
 
   private update(accountId: string, change: (state: LoginAccountState) => LoginAccountState): void {
@@ -286,7 +289,7 @@ export class LoginSessionsService {
     this.store.set({
       accounts: {
         ...file.accounts,
-        [accountId]: change(file.accounts[accountId] ?? emptyLoginState()),
+        [storableKey(accountId)]: change(own(file.accounts, accountId) ?? emptyLoginState()),
       },
     });
   }

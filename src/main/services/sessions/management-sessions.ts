@@ -38,6 +38,8 @@ import {
   MANUAL_RECHECK_MS,
   emptyManagementState,
   sessionsFileSchema,
+  own,
+  storableKey,
   type ManagementAccountState,
   type PendingCreate,
   type SessionsFile,
@@ -301,7 +303,7 @@ export class ManagementSessionsService {
     const session = this.recordCreated(accountId, pending, match, true);
     this.reconcile(accountId, remote, this.now());
     const result: CreateSessionResult = {
-      session: this.state(accountId).sessions[session.id] ?? session,
+      session: own(this.state(accountId).sessions, session.id) ?? session,
       link: null,
       copyToken: null,
       warnings: [],
@@ -320,7 +322,7 @@ export class ManagementSessionsService {
     const since = Date.parse(pending.startedAt) - CLOCK_SKEW_MS;
     const candidates = remote.filter(
       (r) =>
-        !known[r.id] &&
+        !own(known, r.id) &&
         sameLabel(r.label, pending.label) &&
         (r.createdAt === null || Date.parse(r.createdAt) >= since),
     );
@@ -671,9 +673,10 @@ export class ManagementSessionsService {
     const events: Parameters<ActivityRecorder['record']>[0][] = [];
 
     for (const r of remote) {
+      if (r.id === '__proto__') continue;
       seen.add(r.id);
       const ended = isEndedStatus(r.status);
-      const existing = sessions[r.id];
+      const existing = own(sessions, r.id);
       if (existing) {
         let next: ManagementSession = {
           ...existing,
@@ -834,7 +837,7 @@ export class ManagementSessionsService {
   }
 
   private requireSession(accountId: string, sessionId: string): ManagementSession {
-    const record = this.state(accountId).sessions[sessionId];
+    const record = own(this.state(accountId).sessions, sessionId);
     if (!record) {
       throw new DoormanError('notFound', 'Doorman has no record of that session.');
     }
@@ -861,7 +864,7 @@ export class ManagementSessionsService {
   }
 
   private state(accountId: string): ManagementAccountState {
-    return this.store.get().accounts[accountId] ?? emptyManagementState();
+    return own(this.store.get().accounts, accountId) ?? emptyManagementState();
   }
 
   private update(
@@ -872,7 +875,7 @@ export class ManagementSessionsService {
     this.store.set({
       accounts: {
         ...file.accounts,
-        [accountId]: change(file.accounts[accountId] ?? emptyManagementState()),
+        [storableKey(accountId)]: change(own(file.accounts, accountId) ?? emptyManagementState()),
       },
     });
   }

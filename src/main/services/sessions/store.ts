@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DoormanError } from '../../../shared/errors';
 import { managementSessionSchema, trackingModeSchema } from '../../../shared/contract/sessions';
 import { loginSessionSchema } from '../../../shared/contract/logins';
 
@@ -78,3 +79,16 @@ export function emptyLoginState(): LoginAccountState {
 
 /** In manual mode the gateway is asked again at most this often. */
 export const MANUAL_RECHECK_MS = 60 * 60 * 1000;
+
+/** Reads a record entry only if it is the record's own (never `constructor` from Object). */
+export function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** `__proto__` cannot be a key of a stored record (it would vanish on save): refuse it. */
+export function storableKey(key: string): string {
+  if (key === '__proto__') {
+    throw new DoormanError('invalidInput', 'That id is not valid.', { fields: ['accountId'] });
+  }
+  return key;
+}
