@@ -4,6 +4,7 @@ import { api } from './client';
 import { SCREENS } from './features/registry';
 import { HEADER_STATUS } from './features/slots';
 import { useStateTopic } from './hooks/useStateTopic';
+import { ErrorBoundary } from './shell/ErrorBoundary';
 import { Navigation } from './shell/Navigation';
 import { StorageNotices } from './shell/StorageNotices';
 import { useNavigationStore } from './stores/navigation';
@@ -28,9 +29,11 @@ export function App() {
   useStateTopic('settings', () => void useSettingsStore.getState().load());
 
   // Tray and shortcut navigation move focus to the new screen, so keyboard and screen-reader
-  // users land where they asked to go.
+  // users land where they asked to go. A plain nav click leaves focus in the nav.
+  const handledFocusRequest = useRef(0);
   useEffect(() => {
-    if (focusRequest === 0) return;
+    if (focusRequest === handledFocusRequest.current) return;
+    handledFocusRequest.current = focusRequest;
     const heading = mainRef.current?.querySelector<HTMLElement>('h2');
     if (heading) {
       if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
@@ -47,12 +50,20 @@ export function App() {
       </a>
       <header className="app-header">
         <h1 className="app-header__name">{t('appName')}</h1>
-        <div className="app-header__status">{HeaderStatus && <HeaderStatus />}</div>
+        <div className="app-header__status">
+          {HeaderStatus && (
+            <ErrorBoundary>
+              <HeaderStatus />
+            </ErrorBoundary>
+          )}
+        </div>
       </header>
       <Navigation />
       <main id="main" ref={mainRef} className="app-main" tabIndex={-1}>
         <StorageNotices />
-        <Screen />
+        <ErrorBoundary key={screen}>
+          <Screen />
+        </ErrorBoundary>
       </main>
     </div>
   );

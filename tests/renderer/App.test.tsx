@@ -1,3 +1,4 @@
+import './isolate-features';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/App';
@@ -48,6 +49,10 @@ describe('the app frame', () => {
     expect(document.activeElement).toBe(heading);
     act(() => fake.emitNavigate('nowhere'));
     expect(useNavigationStore.getState().screen).toBe('settings');
+    const notes = screen.getByRole('button', { name: 'Notes' });
+    notes.focus();
+    fireEvent.click(notes);
+    expect(document.activeElement).toBe(notes);
   });
 
   it('switches screens with Ctrl+number', async () => {

@@ -1,3 +1,4 @@
+import './isolate-features';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setApi } from '../../src/renderer/client';
@@ -74,6 +75,20 @@ describe('Settings', () => {
     const describedBy = field.getAttribute('aria-describedby')!.split(' ');
     const error = screen.getByText(/must start with https:\/\//);
     expect(describedBy).toContain(error.id);
+  });
+
+  it('re-translates a form problem when the language changes', async () => {
+    const fake = createFakeApi();
+    await renderSettings(fake);
+    fireEvent.change(screen.getByLabelText('Gateway address'), { target: { value: 'nonsense' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    });
+    expect(screen.getByText(/Enter a full web address/)).toBeTruthy();
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'ru' } });
+    });
+    expect(screen.getByText(/Введите полный веб-адрес/)).toBeTruthy();
   });
 
   it('saves a valid https address', async () => {

@@ -17,7 +17,11 @@ export function GatewayPanel({ settings }: { settings: Settings }) {
   const update = useSettingsStore((state) => state.update);
   // null: not edited, so the field follows the saved value (e.g. changed from elsewhere).
   const [draft, setDraft] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // The rule that failed, not its sentence, so a language switch re-translates it.
+  const [problem, setProblem] = useState<Exclude<
+    ReturnType<typeof checkGatewayBaseUrl>,
+    'ok'
+  > | null>(null);
   const [saved, setSaved] = useState(false);
   const value = draft ?? settings.gatewayBaseUrl;
 
@@ -34,14 +38,18 @@ export function GatewayPanel({ settings }: { settings: Settings }) {
     setSaved(false);
     if (verdict !== 'ok') {
       save.reset();
-      setProblem(t(`gateway.problem.${verdict}`));
+      setProblem(verdict);
       return;
     }
     setProblem(null);
     void save.run(url);
   };
 
-  const fieldError = problem ?? (save.error ? errorText(t, save.error) : null);
+  const fieldError = problem
+    ? t(`gateway.problem.${problem}`)
+    : save.error
+      ? errorText(t, save.error)
+      : null;
   const dirty = draft !== null && draft.trim() !== settings.gatewayBaseUrl;
 
   return (

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ErrorMessage, Screen, Spinner } from '../../components';
+import { ErrorBoundary } from '../../shell/ErrorBoundary';
 import { useAppInfoStore } from '../../stores/app-info';
 import { useSettingsStore } from '../../stores/settings';
 import { SETTINGS_SECTIONS } from '../slots';
@@ -39,7 +40,9 @@ export function SettingsScreen() {
           <AppearancePanel settings={settings} />
           <GatewayPanel settings={settings} />
           {SETTINGS_SECTIONS.map((Section, index) => (
-            <Section key={index} />
+            <ErrorBoundary key={index}>
+              <Section />
+            </ErrorBoundary>
           ))}
           <StartupPanel settings={settings} />
         </div>
