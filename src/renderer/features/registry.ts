@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import { EmptyScreen } from './placeholder/EmptyScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { NotesScreen } from './notes/NotesScreen';
+import { ActivityScreen } from './activity/ActivityScreen';
 import type { ScreenId } from './screens';
 
 export { SCREEN_IDS, isScreenId, type ScreenId } from './screens';
@@ -10,7 +12,7 @@ export const SCREENS: Record<ScreenId, ComponentType> = {
   accounts: EmptyScreen,
   sessions: EmptyScreen,
   checklist: EmptyScreen,
-  notes: EmptyScreen,
-  activity: EmptyScreen,
+  notes: NotesScreen,
+  activity: ActivityScreen,
   settings: SettingsScreen,
 };

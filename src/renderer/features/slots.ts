@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { BackupPanel } from './activity/BackupPanel';
 
 /**
  * Places in the frame that features fill, one line each, so the shell never shows made-up
@@ -13,4 +14,4 @@ export const HEADER_STATUS: ComponentType | null = null;
  * background refresh), shown in this order between "Gateway" and "Start-up". Each renders
  * its own `<Panel title=…>`.
  */
-export const SETTINGS_SECTIONS: readonly ComponentType[] = [];
+export const SETTINGS_SECTIONS: readonly ComponentType[] = [BackupPanel];

@@ -4,6 +4,19 @@ import { channel, idSchema, noOutput } from './define';
 
 /** A note longer than this is refused with a clear error; the saved version stays. */
 export const NOTE_MAX_CHARS = 100_000;
+// C0 controls except tab, line feed and carriage return; DEL; C1 controls; lone surrogates.
+// Text holding these is almost always a pasted binary file, not something a creator wrote.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why a note cannot hold this text, or null. Main enforces it; the editor checks early. */
+export function noteTextProblem(text: string): 'tooLong' | 'binary' | null {
+  if (text.length > NOTE_MAX_CHARS) return 'tooLong';
+  if (CONTROL_CHARACTERS.test(text) || LONE_SURROGATE.test(text)) return 'binary';
+  return null;
+}
+
 /** The bridge refuses payloads far beyond the limit before they reach the service. */
 const NOTE_TRANSPORT_MAX_CHARS = 2_000_000;
 
