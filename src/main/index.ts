@@ -91,6 +91,12 @@ async function main(): Promise<void> {
     clock: () => new Date(),
     log,
     openExternal,
+    // Finishes a staged backup restore: the next process applies it before any store opens.
+    // Electron starts the new instance once this one has exited, so the single-instance lock is free.
+    relaunch: () => {
+      app.relaunch();
+      app.quit();
+    },
     clipboard: createElectronClipboard(),
     loginItems: createLoginItems({
       platform: process.platform,
