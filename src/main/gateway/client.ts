@@ -261,7 +261,7 @@ export class HttpGatewayClient implements GatewayClient {
     const data = await this.call('updateManagementSession', {
       params: {
         accountId: requireId(accountId, 'accountId'),
-        sessionId: requireId(sessionId, 'sessionId'),
+        id: requireId(sessionId, 'sessionId'),
       },
       body,
     });
@@ -272,7 +272,7 @@ export class HttpGatewayClient implements GatewayClient {
     await this.call('revokeManagementSession', {
       params: {
         accountId: requireId(accountId, 'accountId'),
-        sessionId: requireId(sessionId, 'sessionId'),
+        id: requireId(sessionId, 'sessionId'),
       },
     });
   }
@@ -292,7 +292,9 @@ export class HttpGatewayClient implements GatewayClient {
     } catch (error) {
       if (!(error instanceof MappingError)) throw error;
       this.options.log?.warn(`gateway ${route}: ${error.message}`);
-      throw new GatewayError('malformed', { status: 200, route });
+      // A change answered 2xx did happen, but Doorman cannot tell what it made.
+      const changes = ROUTES[route].method !== 'GET';
+      throw new GatewayError('malformed', { status: 200, route, outcomeUnknown: changes });
     }
   }
 
@@ -398,7 +400,11 @@ export class HttpGatewayClient implements GatewayClient {
       if (answer.kind === 'success') return answer.data;
       if (answer.kind === 'malformed') {
         this.options.log?.warn(`gateway ${route}: ${answer.reason}`);
-        throw new GatewayError('malformed', { status: response.status, route });
+        throw new GatewayError('malformed', {
+          status: response.status,
+          route,
+          outcomeUnknown: changes,
+        });
       }
       const code = classifyFailure(answer.status, answer.message, spec.status === 'assumed');
       const retryAfter = code === 'rateLimited' ? retryAfterSeconds(response.headers) : undefined;
@@ -407,6 +413,8 @@ export class HttpGatewayClient implements GatewayClient {
         status: answer.status,
         route,
         gatewayMessage: answer.message,
+        // A 5xx may come after the change was made; a 4xx means it was refused.
+        outcomeUnknown: changes && code === 'server',
         ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
       });
     } finally {

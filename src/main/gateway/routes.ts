@@ -12,7 +12,7 @@ export type RouteStatus = 'documented' | 'reported' | 'assumed';
 
 export interface RouteSpec {
   method: HttpMethod;
-  /** Path after `/api/fansly`, with `{name}` placeholders. */
+  /** Path after `/api/fansly`, with `{name}` placeholders spelled as in GATEWAY.md. */
   path: string;
   status: RouteStatus;
 }
@@ -44,12 +44,12 @@ export const ROUTES = {
   },
   updateManagementSession: {
     method: 'PATCH',
-    path: '/{accountId}/management/sessions/{sessionId}',
+    path: '/{accountId}/management/sessions/{id}',
     status: 'assumed',
   },
   revokeManagementSession: {
     method: 'DELETE',
-    path: '/{accountId}/management/sessions/{sessionId}',
+    path: '/{accountId}/management/sessions/{id}',
     status: 'assumed',
   },
   listPermissions: {

@@ -86,6 +86,7 @@ describe('changes are never sent twice', () => {
     h.fake.faults.set(CREATE, { kind: 'status', status: 500 });
     const error = await failure(h.client.createManagementSession(MAIN, newSession));
     expect(error.code).toBe('server');
+    expect(error.outcomeUnknown).toBe(true);
     expect(h.fake.count(CREATE)).toBe(1);
     expect(h.clock.sleeps).toEqual([]);
     expect(await h.client.listManagementSessions(MAIN)).toHaveLength(2);
@@ -119,6 +120,15 @@ describe('changes are never sent twice', () => {
     expect(error.code).toBe('rateLimited');
     expect(error.retryAfterSeconds).toBe(3);
     expect(h.fake.count(route)).toBe(1);
+  });
+
+  it('a create answered 2xx but unreadable is malformed with an unknown outcome', async () => {
+    h = await startHarness();
+    h.fake.faults.set(CREATE, { kind: 'malformed', afterHandling: true, times: 1 });
+    const error = await failure(h.client.createManagementSession(MAIN, newSession));
+    expect(error.code).toBe('malformed');
+    expect(error.outcomeUnknown).toBe(true);
+    expect(h.fake.count(CREATE)).toBe(1);
   });
 
   it('a failed 4xx answer is not an unknown outcome', async () => {

@@ -201,8 +201,8 @@ describe('routes table', () => {
         'POST /{accountId}/sessions/close',
         'GET /{accountId}/management/sessions',
         'POST /{accountId}/management/sessions',
-        'PATCH /{accountId}/management/sessions/{sessionId}',
-        'DELETE /{accountId}/management/sessions/{sessionId}',
+        'PATCH /{accountId}/management/sessions/{id}',
+        'DELETE /{accountId}/management/sessions/{id}',
         'GET /{accountId}/management/permissions',
       ].sort(),
     );
