@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './client';
+import { Spinner } from './components';
 import { SCREENS } from './features/registry';
 import { HEADER_STATUS } from './features/slots';
 import { useStateTopic } from './hooks/useStateTopic';
@@ -29,18 +30,13 @@ export function App() {
   useStateTopic('settings', () => void useSettingsStore.getState().load());
 
   // Tray and shortcut navigation move focus to the new screen, so keyboard and screen-reader
-  // users land where they asked to go. A plain nav click leaves focus in the nav.
-  const handledFocusRequest = useRef(0);
+  // users land where they asked to go. A plain nav click leaves focus in the nav. A screen
+  // still loading takes the focus itself when its heading mounts (see components/Screen).
   useEffect(() => {
-    if (focusRequest === handledFocusRequest.current) return;
-    handledFocusRequest.current = focusRequest;
     const heading = mainRef.current?.querySelector<HTMLElement>('h2');
-    if (heading) {
-      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-      heading.focus();
-    } else {
-      mainRef.current?.focus();
-    }
+    if (!heading || !useNavigationStore.getState().takeFocusRequest()) return;
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus();
   }, [focusRequest, screen]);
 
   return (
@@ -62,7 +58,9 @@ export function App() {
       <main id="main" ref={mainRef} className="app-main" tabIndex={-1}>
         <StorageNotices />
         <ErrorBoundary key={screen}>
-          <Screen />
+          <Suspense fallback={<Spinner label={t('loading')} showLabel />}>
+            <Screen />
+          </Suspense>
         </ErrorBoundary>
       </main>
     </div>

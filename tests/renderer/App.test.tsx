@@ -1,5 +1,5 @@
 import './isolate-features';
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { setApi } from '../../src/renderer/client';
@@ -10,7 +10,7 @@ import { createFakeApi } from './fake-api';
 
 beforeEach(async () => {
   useSettingsStore.setState({ settings: null, loadError: null });
-  useNavigationStore.setState({ screen: 'accounts', focusRequest: 0 });
+  useNavigationStore.setState({ screen: 'accounts', focusRequest: 0, focusPending: false });
   await applyLanguage('en');
 });
 
@@ -53,6 +53,14 @@ describe('the app frame', () => {
     notes.focus();
     fireEvent.click(notes);
     expect(document.activeElement).toBe(notes);
+  });
+
+  it('gives focus to a screen that loads lazily once its heading appears', async () => {
+    const fake = await renderApp();
+    act(() => fake.emitNavigate('activity'));
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Activity' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(useNavigationStore.getState().focusPending).toBe(false);
   });
 
   it('switches screens with Ctrl+number', async () => {

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useNavigationStore } from '../stores/navigation';
 import './Screen.css';
 
 export interface ScreenProps {
@@ -13,11 +14,16 @@ export interface ScreenProps {
 
 /** The common layout of a main-area screen, so every feature looks like one app. */
 export function Screen({ title, description, actions, children }: ScreenProps) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // A screen that loaded lazily after a tray or shortcut navigation takes the focus it was owed.
+  useEffect(() => {
+    if (useNavigationStore.getState().takeFocusRequest()) headingRef.current?.focus();
+  }, []);
   return (
     <section className="screen" aria-labelledby="screen-title">
       <header className="screen__header">
         <div className="screen__heading">
-          <h2 id="screen-title" tabIndex={-1}>
+          <h2 id="screen-title" ref={headingRef} tabIndex={-1}>
             {title}
           </h2>
           {description && <div className="screen__description">{description}</div>}

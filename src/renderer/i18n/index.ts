@@ -46,10 +46,17 @@ void i18next.use(initReactI18next).init({
   returnNull: false,
 });
 
+// Screen readers pick their voice from <html lang>, so it follows every language change.
+function markDocumentLanguage(lng: string): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = lng;
+}
+i18next.on('languageChanged', markDocumentLanguage);
+markDocumentLanguage(i18next.language);
+
 export async function applyLanguage(setting: 'system' | Language): Promise<void> {
   const lng = resolveLanguage(setting);
   if (i18next.language !== lng) await i18next.changeLanguage(lng);
-  document.documentElement.lang = lng;
+  markDocumentLanguage(lng);
 }
 
 export default i18next;

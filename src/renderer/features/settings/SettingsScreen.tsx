@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ErrorMessage, Screen, Spinner } from '../../components';
 import { ErrorBoundary } from '../../shell/ErrorBoundary';
@@ -41,7 +41,9 @@ export function SettingsScreen() {
           <GatewayPanel settings={settings} />
           {SETTINGS_SECTIONS.map((Section, index) => (
             <ErrorBoundary key={index}>
-              <Section />
+              <Suspense fallback={null}>
+                <Section />
+              </Suspense>
             </ErrorBoundary>
           ))}
           <StartupPanel settings={settings} />
