@@ -342,7 +342,7 @@ export class HttpGatewayClient implements GatewayClient {
     }
   }
 
-  /** Exponential backoff with full jitter on top; a retry-after from the gateway wins. */
+  /** Exponential backoff with "equal jitter" (half fixed, half random); a longer retry-after from the gateway wins. */
   private backoffMs(attempt: number, retryAfter?: number): number {
     const exponential = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
     const jittered = Math.round(exponential / 2 + this.random() * (exponential / 2));

@@ -55,6 +55,31 @@ describe('the client never trips the gateway limit in normal use', () => {
     expect(h.clock.sleeps.length).toBeGreaterThan(0);
   });
 
+  it('refreshing 50 accounts at 100 ms latency under the Starter limit: no 429, requests overlap', async () => {
+    h = await startHarness({ seed: 'empty', latencyMs: 100, rateLimitPerMinute: 600 });
+    const ids: string[] = [];
+    for (let i = 0; i < 50; i += 1) {
+      const user = h.fake.state.addUser({ username: `creator_${i}`, password: 'pw' });
+      ids.push(h.fake.state.connect(user, `Account ${i}`, 'US').accountId);
+    }
+    const client = new HttpGatewayClient({
+      fetch: globalThis.fetch,
+      baseUrl: () => h.fake.url,
+      apiKey: async () => h.fake.apiKey,
+      timeoutMs: 5000,
+      sleep: h.clock.sleep,
+      now: h.clock.now,
+    });
+    const started = Date.now();
+    const sessions = await Promise.all(ids.map((id) => client.listLoginSessions(id)));
+    const elapsed = Date.now() - started;
+    expect(sessions.every((list) => list.length === 1 && list[0]!.current)).toBe(true);
+    expect(h.fake.rateLimitedCount()).toBe(0);
+    expect(h.fake.requests).toHaveLength(50);
+    // 50 × 100 ms one at a time would be 5 s; the default cap of 4 makes it about 1.3 s.
+    expect(elapsed).toBeLessThan(4000);
+  });
+
   it('caps requests in flight, and sends only one until the first answer tells it the limit', async () => {
     const clock = virtualClock();
     h = await startHarness({ latencyMs: 30 });
