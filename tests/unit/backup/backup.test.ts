@@ -8,6 +8,8 @@ import { BackupService } from '../../../src/main/services/backup/backup-service'
 import { applyPendingRestore } from '../../../src/main/services/backup/backup-files';
 import { ManagersService } from '../../../src/main/services/managers/managers-service';
 import { NotesService } from '../../../src/main/services/notes/notes-service';
+import { ReportService } from '../../../src/main/services/report/evidence-report';
+import { forgetSecret, registerSecret } from '../../../src/main/platform/log';
 import { handClock, makeTempDir, snapshotDir } from '../notes/temp-dir';
 
 let dir: string;
@@ -185,6 +187,30 @@ describe('backup and restore', () => {
       expect(snapshotDir(other)).toEqual(before);
     });
   }
+
+  it('never carries the API key: the vault stays out and a key pasted into a note is redacted', async () => {
+    const key = 'fk_live_pasted_into_a_note_9f8e7d';
+    const { notes, managers, activity } = seed(dir);
+    registerSecret(key);
+    try {
+      notes.create({ text: `my key is ${key}` });
+      const backup = service(dir).create().content;
+      expect(backup).not.toContain(key);
+      expect(backup).not.toContain('apiKeyCipher');
+      const report = await new ReportService({
+        activity,
+        notes,
+        managers,
+        recorder: activity,
+        clock: () => new Date('2026-11-30T00:00:00Z'),
+        appVersion: '0.1.0',
+      }).export({ from: '2026-11-01T00:00:00Z', to: '2026-11-30T00:00:00Z', format: 'json' });
+      expect(report.content).toContain('my key is [redacted]');
+      expect(report.content).not.toContain(key);
+    } finally {
+      forgetSecret(key);
+    }
+  });
 
   it('restartNow relaunches where the platform can, and says what to do where it cannot', () => {
     let relaunched = 0;
