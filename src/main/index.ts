@@ -8,12 +8,12 @@ import { createLogger } from './platform/log';
 import { createSafeStorageBox } from './platform/safe-storage-box';
 import { createLoginItems } from './platform/login-items';
 import { createElectronClipboard } from './platform/electron-clipboard';
+import { createElectronNotifier } from './platform/notifier-electron';
 import { isAllowedExternalUrl } from './platform/external-links';
 import { installSecurityGuards } from './window/guards';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, mainWindowOptions } from './window/options';
 import { resolveAppRequest, responseHeaders } from './window/protocol';
 import { ElectronTray } from './tray/electron-tray';
-import type { TrayState } from './tray/menu-model';
 
 // Composition only: lifecycle, single instance, window, tray, services.
 
@@ -98,6 +98,9 @@ async function main(): Promise<void> {
       app.quit();
     },
     clipboard: createElectronClipboard(),
+    notifier: createElectronNotifier(path.join(resourcesDir, 'icon.png')),
+    systemLanguage: () => (app.getLocale().toLowerCase().startsWith('ru') ? 'ru' : 'en'),
+    isOnline: () => net.isOnline(),
     loginItems: createLoginItems({
       platform: process.platform,
       execPath: process.execPath,
@@ -111,6 +114,8 @@ async function main(): Promise<void> {
   );
   core.events.subscribe((event, payload) => {
     window?.webContents.send(eventChannel(event), payload);
+    // Tray items and notification clicks ask for a screen: the window comes forward for it.
+    if (event === 'navigate') showWindow();
   });
 
   window = new BrowserWindow(
@@ -138,19 +143,17 @@ async function main(): Promise<void> {
     onAction: (id) => {
       if (id === 'open') showWindow();
       else if (id === 'quit') app.quit();
+      // Lockdown…, Refresh now, Revoke… (which only opens a confirmation in the window).
+      else core.trayState.handleAction(id);
     },
   });
-  const trayState = (): TrayState => ({
-    language:
-      core.settings.get().language === 'ru' ||
-      (core.settings.get().language === 'system' && app.getLocale().startsWith('ru'))
-        ? 'ru'
-        : 'en',
+  // Until the checklist has been evaluated the tray says "unknown"; then it follows the state.
+  tray.render({
+    language: app.getLocale().toLowerCase().startsWith('ru') ? 'ru' : 'en',
     overall: 'unknown',
     sections: [],
   });
-  tray.render(trayState());
-  core.settings.onChange(() => tray.render(trayState()));
+  core.trayState.onChange((state) => tray.render(state));
 
   await core.start();
 

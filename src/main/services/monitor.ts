@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { MonitorStatus } from '../../shared/contract/monitor';
 import { isReviewOverdue } from '../../shared/domain/checklist';
 import { ERROR_CODES, type AppError, type ErrorCode } from '../../shared/errors';
-import type { ActivityRecorder } from './activity-recorder';
 import type { NotificationRequest } from './notifications';
 import type { EventBus } from '../platform/events';
 import { JsonStore, type StorageNoticeLog } from '../platform/json-store';
@@ -122,7 +121,8 @@ export function delayAfterFailure(
 
 /**
  * The background watcher: refreshes every account's sessions on the interval from Settings,
- * one refresh at a time, announces each new login session exactly once, and reminds about
+ * one refresh at a time, announces each new login session exactly once (by OS notification;
+ * its activity entry comes from the login sessions service), and reminds about
  * overdue reviews and contracts that end soon (each reminder once per date).
  */
 export class MonitorService {
@@ -146,7 +146,6 @@ export class MonitorService {
       intervalMinutes: () => number;
       source: MonitorSource;
       notify: (request: NotificationRequest) => void;
-      activity: ActivityRecorder;
       events: EventBus;
       log: Logger;
       /** Electron's `net.isOnline()`; when false, the refresh is skipped without a request. */
@@ -323,17 +322,12 @@ export class MonitorService {
     if (fresh.length === 0 && ids.every((id) => known.has(id))) return;
     // Saved before announcing: a crash in between loses a notification, never repeats one.
     this.saveSeen(account.accountId, [...seen, ...ids.filter((id) => !known.has(id))], ids);
+    // The activity entry for a new login is written by the login sessions service when it
+    // first records the session; the monitor adds the OS notification.
     for (const session of fresh) {
       const place = [session.city, session.countryCode].filter(Boolean).join(', ') || null;
-      this.deps.activity.record({
-        kind: 'loginNew',
-        accountId: account.accountId,
-        subjectId: session.id,
-        summary: `New login from ${place ?? 'an unknown place'}${session.ip ? ` (${session.ip})` : ''}`,
-      });
       this.deps.notify({ kind: 'newLogin', accountLabel: account.label, place, ip: session.ip });
     }
-    if (fresh.length) this.deps.events.changed('activity', 'checklist');
   }
 
   private saveSeen(accountId: string, all: string[], present: string[]): void {
