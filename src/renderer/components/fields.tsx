@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import './fields.css';
 
 /** What every labelled control takes besides its native props. */
@@ -93,6 +99,39 @@ export function TextField({
         id={controlId}
         required={required}
         className="field__control"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      <FieldNotes hint={hint} hintId={hintId} error={error} errorId={errorId} />
+    </div>
+  );
+}
+
+export type TextAreaProps = FieldProps &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'children'>;
+
+/** Multi-line text (a note, "where the link was sent"). */
+export function TextArea({
+  label,
+  hint,
+  error,
+  required,
+  id,
+  className,
+  ...textarea
+}: TextAreaProps) {
+  const { controlId, hintId, errorId, describedBy } = useFieldIds(id, hint, error);
+  return (
+    <div className={['field', className].filter(Boolean).join(' ')}>
+      <Label htmlFor={controlId} required={required}>
+        {label}
+      </Label>
+      <textarea
+        rows={4}
+        {...textarea}
+        id={controlId}
+        required={required}
+        className="field__control field__control--textarea"
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
       />

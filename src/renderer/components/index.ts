@@ -17,12 +17,14 @@ export {
   DateField,
   Select,
   Switch,
+  TextArea,
   TextField,
   type CheckboxProps,
   type DateFieldProps,
   type FieldProps,
   type SelectOption,
   type SelectProps,
+  type TextAreaProps,
   type TextFieldProps,
 } from './fields';
 export { Panel, Screen, type PanelProps, type ScreenProps } from './Screen';
