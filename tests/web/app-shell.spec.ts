@@ -185,4 +185,6 @@ test('malformed payloads to every channel get a typed error, and the app keeps w
   await expect.poll(() => bridge.core.settings.get().theme).toBe('dark');
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
   expect(bridge.pageErrors).toEqual([]);
+  // With no API key, nothing tried to reach the gateway.
+  expect(bridge.blockedFetches).toEqual([]);
 });

@@ -154,6 +154,7 @@ export interface BridgeOptions {
   /** Defaults to `createTestSecretBox()` (OS-protected, backend 'test'). */
   secretBox?: CoreDeps['secretBox'];
   clock?: CoreDeps['clock'];
+  /** Behind the loopback-only guard either way. */
   fetch?: CoreDeps['fetch'];
   /** Anything else for `createCore`, applied last (new deps features add to CoreDeps). */
   coreDeps?: Partial<CoreDeps>;
@@ -179,6 +180,8 @@ export interface Bridge {
   readonly loginItemCalls: { enabled: boolean; startHidden: boolean }[];
   /** Uncaught errors in the page. */
   readonly pageErrors: string[];
+  /** URLs main tried to fetch off loopback: refused as a network failure, listed here. */
+  readonly blockedFetches: string[];
   /** Navigates to the app and waits until `window.api` is there and the app has rendered. */
   open(): Promise<void>;
   /**
@@ -223,6 +226,16 @@ export async function createBridge(
   const openedExternal: string[] = [];
   const loginItemCalls: { enabled: boolean; startHidden: boolean }[] = [];
   const pageErrors: string[] = [];
+  const blockedFetches: string[] = [];
+  // The tests use no network but 127.0.0.1: anything else fails as if offline.
+  const loopbackFetch: typeof fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') {
+      blockedFetches.push(url.origin);
+      return Promise.reject(new TypeError('fetch failed (network blocked in tests)'));
+    }
+    return (options.fetch ?? globalThis.fetch)(input, init);
+  };
   page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
 
   // A stand-in for ipcMain: registerIpc fills it exactly as in the app.
@@ -245,7 +258,7 @@ export async function createBridge(
       dataDir,
       info: { name: 'Doorman', version: packageVersion(), platform: 'linux', isDevelopment: false },
       secretBox: options.secretBox ?? createTestSecretBox(),
-      fetch: options.fetch ?? globalThis.fetch,
+      fetch: loopbackFetch,
       clock: options.clock ?? (() => new Date()),
       log,
       openExternal: async (url) => {
@@ -340,6 +353,7 @@ export async function createBridge(
     openedExternal,
     loginItemCalls,
     pageErrors,
+    blockedFetches,
     async open() {
       await page.goto(`${server.origin}/index.html`);
       await waitForApp();

@@ -14,6 +14,28 @@ import {
 // Types only: erased at run time; the module itself is imported lazily by `fakeGateway`.
 import type { FakeGateway, FakeGatewayOptions } from '../fake-gateway/server';
 
+/**
+ * Browser end-to-end fixtures. In a spec:
+ *
+ *   import { expect, test } from './fixtures';
+ *
+ *   test('…', async ({ app, bridge }) => { … });           // Doorman open, fresh data dir
+ *   test('…', async ({ bridge, page }) => {                  // seed first, then open
+ *     await bridge.core.settings.set({ theme: 'dark' });
+ *     await bridge.open();
+ *   });
+ *   test('…', async ({ bridge, fakeGateway }) => {           // with the fake gateway
+ *     await bridge.core.settings.set({ gatewayBaseUrl: fakeGateway.url });
+ *     await bridge.open();
+ *   });
+ *   test.use({ bridgeOptions: { secretBox: createTestSecretBox({ osProtected: false, backend: 'basic_text' }) } });
+ *   test.use({ fakeGatewayOptions: { seed: 'empty' } });
+ *
+ * `bridge.restart()` quits and restarts the core on the same data dir and reloads the page;
+ * `bridge.traffic` / `bridge.trafficText()` hold every request, answer and event (search them
+ * for secrets); `bridge.logLines` main's log; `bridge.dataDirText()` every file on disk;
+ * `bridge.openedExternal`, `bridge.loginItemCalls`, `bridge.pageErrors` what else happened.
+ */
 export interface WebFixtures {
   /** Options for the bridge's core: `test.use({ bridgeOptions: { secretBox: ... } })`. */
   bridgeOptions: BridgeOptions;
