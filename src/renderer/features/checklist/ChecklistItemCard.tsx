@@ -1,0 +1,149 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChecklistItem, ConfirmableItemId } from '../../../shared/domain/checklist';
+import { APP_WIDE_ITEM_IDS } from '../../../shared/domain/checklist';
+import { api, unwrap } from '../../client';
+import {
+  Badge,
+  Button,
+  DateField,
+  ErrorMessage,
+  useAsyncAction,
+  type BadgeTone,
+} from '../../components';
+import { formatDate } from '../../format';
+import { useChecklistStore } from '../../stores/checklist';
+
+const STATUS_TONE: Record<ChecklistItem['status'], BadgeTone> = {
+  done: 'good',
+  needsAttention: 'warn',
+  unknown: 'neutral',
+};
+
+const TIP_KEYS = ['1', '2', '3', '4'] as const;
+
+function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Local noon of a picked day, so the day never shifts across time zones. */
+function dayToIso(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const date = new Date(y, m - 1, d, 12, 0, 0);
+  return new Date(Math.min(date.getTime(), Date.now())).toISOString();
+}
+
+/** One checklist step: its status and why, why it matters, how to do it, and what to do. */
+export function ChecklistItemCard({ accountId, item }: { accountId: string; item: ChecklistItem }) {
+  const { t } = useTranslation('checklist');
+  const [day, setDay] = useState('');
+  const titleId = `check-${accountId}-${item.id}`;
+  const confirmable = item.kind === 'confirmed';
+  const appWide = APP_WIDE_ITEM_IDS.includes(item.id as ConfirmableItemId);
+  const targetAccount = appWide ? null : accountId;
+  const danger = item.status === 'needsAttention' && item.severity === 'atRisk';
+
+  const confirm = useAsyncAction(async () => {
+    await useChecklistStore.getState().confirm({
+      accountId: targetAccount,
+      itemId: item.id as ConfirmableItemId,
+      ...(day ? { at: dayToIso(day) } : {}),
+    });
+    setDay('');
+  });
+  const undo = useAsyncAction(() =>
+    useChecklistStore.getState().unconfirm(targetAccount, item.id as ConfirmableItemId),
+  );
+  const open = useAsyncAction(() => unwrap(api().app.openExternal({ url: item.link })));
+
+  return (
+    <li
+      className={`checklist-item checklist-item--${item.status}${danger ? ' checklist-item--danger' : ''}`}
+      aria-labelledby={titleId}
+      data-item={item.id}
+      data-status={item.status}
+    >
+      <div className="checklist-item__head">
+        <h4 id={titleId}>{t(`items.${item.id}.title`)}</h4>
+        <Badge tone={danger ? 'danger' : STATUS_TONE[item.status]}>
+          {t(`status.${item.status}`)}
+        </Badge>
+      </div>
+      <p className="checklist-item__reason">{reasonText(t, item)}</p>
+      {item.subjects.length > 0 && (
+        <ul className="checklist-item__subjects" aria-label={t('subjectsLabel')}>
+          {item.subjects.map((s) => (
+            <li key={s.id}>{s.label}</li>
+          ))}
+        </ul>
+      )}
+      <details className="checklist-item__details">
+        <summary>{t('whyAndHow')}</summary>
+        <p>
+          <strong>{t('why')}</strong> {t(`items.${item.id}.why`)}
+        </p>
+        <p>
+          <strong>{t('how')}</strong> {t(`items.${item.id}.how`)}
+        </p>
+        {item.id === 'supportNeverAsks' && (
+          <ul className="checklist-item__tips" aria-label={t('tips.title')}>
+            {TIP_KEYS.map((key) => (
+              <li key={key}>{t(`tips.${key}`)}</li>
+            ))}
+          </ul>
+        )}
+      </details>
+      <div className="checklist-item__actions">
+        <Button variant="secondary" size="small" busy={open.busy} onClick={() => void open.run()}>
+          {t('openFansly')}
+        </Button>
+        {confirmable && (
+          <>
+            {item.id !== 'supportNeverAsks' && (
+              <DateField
+                label={t('doneOn')}
+                value={day}
+                max={todayIso()}
+                onChange={(event) => setDay(event.target.value)}
+              />
+            )}
+            <Button size="small" busy={confirm.busy} onClick={() => void confirm.run()}>
+              {item.id === 'supportNeverAsks' ? t('acknowledge') : t('markDone')}
+            </Button>
+            {item.confirmedAt && (
+              <Button variant="ghost" size="small" busy={undo.busy} onClick={() => void undo.run()}>
+                {t('undo')}
+              </Button>
+            )}
+          </>
+        )}
+      </div>
+      {(confirm.error || undo.error || open.error) && (
+        <ErrorMessage error={confirm.error ?? undo.error ?? open.error} />
+      )}
+    </li>
+  );
+}
+
+function reasonText(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  item: ChecklistItem,
+) {
+  const date = item.confirmedAt ? formatDate(item.confirmedAt) : '';
+  switch (item.reason) {
+    case 'confirmed':
+      return item.staleAt
+        ? t('reason.confirmedUntil', { date, staleDate: formatDate(item.staleAt) })
+        : t('reason.confirmed', { date });
+    case 'stale':
+      return t('reason.stale', { date });
+    case 'resetByOffboarding':
+      return t('reason.resetByOffboarding', { date });
+    case 'found':
+      return t('reason.found', { count: item.subjects.length });
+    default:
+      return t(`reason.${item.reason}`);
+  }
+}

@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../shared/contract';
+import { Panel, Select, Switch, TextField, errorText, useAsyncAction } from '../../components';
+import { useSettingsStore } from '../../stores/settings';
+
+const INTERVALS = [5, 10, 15, 30, 60, 120, 360, 1440] as const;
+type ToggleKey = 'notifyNewLogin' | 'notifyReviewDue' | 'notifyContractEnding';
+type DaysKey = 'passwordMaxAgeDays' | 'emailCheckMaxAgeDays';
+
+function Toggle({ name, settings }: { name: ToggleKey; settings: Settings }) {
+  const { t } = useTranslation('monitor');
+  const update = useSettingsStore((s) => s.update);
+  const save = useAsyncAction((checked: boolean) => update({ [name]: checked }));
+  return (
+    <Switch
+      label={t(`settings.${name}`)}
+      checked={settings[name]}
+      disabled={save.busy}
+      error={save.error && errorText(t, save.error)}
+      onChange={(event) => void save.run(event.target.checked)}
+    />
+  );
+}
+
+function Days({ name, settings }: { name: DaysKey; settings: Settings }) {
+  const { t } = useTranslation('monitor');
+  const update = useSettingsStore((s) => s.update);
+  const save = useAsyncAction((days: number) => update({ [name]: days }));
+  return (
+    <TextField
+      key={settings[name]}
+      label={t(`settings.${name}`)}
+      hint={t('settings.daysHint')}
+      type="number"
+      inputMode="numeric"
+      min={7}
+      max={3650}
+      defaultValue={settings[name]}
+      disabled={save.busy}
+      error={save.error && errorText(t, save.error)}
+      onBlur={(event) => {
+        const days = Number(event.target.value);
+        if (Number.isInteger(days) && days !== settings[name]) void save.run(days);
+      }}
+    />
+  );
+}
+
+/** Settings → "Watching and notifications": refresh interval, notification kinds, staleness. */
+export function MonitorSettings() {
+  const { t } = useTranslation('monitor');
+  const settings = useSettingsStore((s) => s.settings);
+  const update = useSettingsStore((s) => s.update);
+  const saveInterval = useAsyncAction((minutes: number) =>
+    update({ refreshIntervalMinutes: minutes }),
+  );
+  if (!settings) return null;
+  return (
+    <Panel
+      title={t('settings.title')}
+      description={t('settings.description')}
+      id="settings-monitor"
+    >
+      <Select
+        label={t('settings.interval')}
+        hint={t('settings.intervalHint')}
+        value={String(settings.refreshIntervalMinutes)}
+        disabled={saveInterval.busy}
+        error={saveInterval.error && errorText(t, saveInterval.error)}
+        options={INTERVALS.map((m) => ({ value: String(m), label: t(`settings.every.${m}`) }))}
+        onChange={(event) => void saveInterval.run(Number(event.target.value))}
+      />
+      <Toggle name="notifyNewLogin" settings={settings} />
+      <Toggle name="notifyReviewDue" settings={settings} />
+      <Toggle name="notifyContractEnding" settings={settings} />
+      <Days name="passwordMaxAgeDays" settings={settings} />
+      <Days name="emailCheckMaxAgeDays" settings={settings} />
+    </Panel>
+  );
+}

@@ -1,0 +1,53 @@
+import { create } from 'zustand';
+import type { ChecklistConfirmInput, ChecklistState, MonitorStatus } from '../../shared/contract';
+import type { ConfirmableItemId } from '../../shared/domain/checklist';
+import type { AppError } from '../../shared/errors';
+import { api, toAppError, unwrap } from '../client';
+
+/** The security checklist as main evaluated it, and the background monitor's status. */
+interface ChecklistStoreState {
+  state: ChecklistState | null;
+  loadError: AppError | null;
+  monitor: MonitorStatus | null;
+  /** The account whose items are shown (several accounts: one at a time). */
+  shownAccountId: string | null;
+  load: () => Promise<void>;
+  loadMonitor: () => Promise<void>;
+  showAccount: (accountId: string) => void;
+  /** Throws a ClientError (the caller shows it next to the button). */
+  confirm: (input: ChecklistConfirmInput) => Promise<void>;
+  unconfirm: (accountId: string | null, itemId: ConfirmableItemId) => Promise<void>;
+  refreshNow: () => Promise<void>;
+}
+
+export const useChecklistStore = create<ChecklistStoreState>((set) => ({
+  state: null,
+  loadError: null,
+  monitor: null,
+  shownAccountId: null,
+  load: async () => {
+    try {
+      const state = await unwrap(api().checklist.get());
+      set({ state, loadError: null });
+    } catch (error) {
+      set({ loadError: toAppError(error) });
+    }
+  },
+  loadMonitor: async () => {
+    try {
+      set({ monitor: await unwrap(api().monitor.status()) });
+    } catch {
+      // The status line is a nicety; the checklist itself reports load errors.
+    }
+  },
+  showAccount: (shownAccountId) => set({ shownAccountId }),
+  confirm: async (input) => {
+    set({ state: await unwrap(api().checklist.confirm(input)) });
+  },
+  unconfirm: async (accountId, itemId) => {
+    set({ state: await unwrap(api().checklist.unconfirm({ accountId, itemId })) });
+  },
+  refreshNow: async () => {
+    set({ monitor: await unwrap(api().monitor.refreshNow()) });
+  },
+}));
