@@ -46,7 +46,8 @@ export async function startHarness(
     baseUrl: () => fake.url,
     apiKey: async () => fake.apiKey,
     log,
-    timeoutMs: 300,
+    // Generous: the machine may be busy. Tests of hangs pass their own short timeout.
+    timeoutMs: 3000,
     sleep: clock.sleep,
     now: clock.now,
     random: () => 0.5,
