@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { EmptyScreen } from './placeholder/EmptyScreen';
+import { ChecklistScreen } from './checklist/ChecklistScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { NotesScreen } from './notes/NotesScreen';
 import { ActivityScreen } from './activity/ActivityScreen';
@@ -11,7 +12,7 @@ export { SCREEN_IDS, isScreenId, type ScreenId } from './screens';
 export const SCREENS: Record<ScreenId, ComponentType> = {
   accounts: EmptyScreen,
   sessions: EmptyScreen,
-  checklist: EmptyScreen,
+  checklist: ChecklistScreen,
   notes: NotesScreen,
   activity: ActivityScreen,
   settings: SettingsScreen,
