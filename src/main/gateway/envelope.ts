@@ -88,7 +88,16 @@ export function readAnswer(httpStatus: number, bodyText: string): Answer {
 
   if (json === null) return { kind: 'success', data: null };
   if (!json.ok) return { kind: 'malformed', reason: 'body is not JSON' };
-  if (!isRecord(json.value) || !('data' in json.value)) {
+  if (!isRecord(json.value)) return { kind: 'malformed', reason: 'body is not an object' };
+  if (!('data' in json.value)) {
+    // `{ statusCode, message }` without data: a bare acknowledgement (e.g. after a DELETE).
+    // Routes that need a payload then fail in mapping; a revoke that happened still succeeds.
+    if ('statusCode' in json.value || 'message' in json.value) {
+      const ack = outerSchema.safeParse(json.value);
+      return ack.success
+        ? { kind: 'success', data: null }
+        : { kind: 'malformed', reason: 'envelope fields have wrong types' };
+    }
     return { kind: 'malformed', reason: 'body is not the gateway envelope' };
   }
   const outer = outerSchema.safeParse(json.value);

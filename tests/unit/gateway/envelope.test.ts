@@ -95,15 +95,20 @@ describe('readAnswer', () => {
     ['not JSON', '{"statusCode":200,"data":[{"id":'],
     ['a bare array', '[1,2]'],
     ['a string', '"ok"'],
-    ['no data key', '{"statusCode":200,"message":"ok"}'],
+    ['an object that is no envelope', '{"ok":true}'],
+    ['an acknowledgement with wrong types', '{"statusCode":{},"message":5}'],
     ['wrong field types', '{"statusCode":{},"data":1}'],
     ['inner success not a boolean', '{"data":{"status_code":200,"data":{"success":"yes"}}}'],
   ])('2xx with %s is malformed', (_what, body) => {
     expect(readAnswer(200, body).kind).toBe('malformed');
   });
 
-  it('an empty 2xx body is success with no data (a bare DELETE)', () => {
+  it('an empty 2xx body, or an envelope without data, is success with no data (a bare DELETE)', () => {
     expect(readAnswer(204, '')).toEqual({ kind: 'success', data: null });
+    expect(readAnswer(200, '{"statusCode":200,"message":"Deleted"}')).toEqual({
+      kind: 'success',
+      data: null,
+    });
   });
 });
 
