@@ -73,8 +73,8 @@ export class AccountsService {
   constructor(private readonly deps: AccountsDeps) {
     this.store = new JsonStore<AccountsCache>({
       dir: deps.dataDir,
-      // Its own file: other features keep their own caches, and a damaged one loses only itself.
-      name: 'accounts-cache',
+      // "Last-known lists" in the storage notices; holds only the accounts list and its time.
+      name: 'cache',
       schema: accountsCacheSchema,
       defaults: () => ({ asOf: null, accounts: [] }),
       version: 1,

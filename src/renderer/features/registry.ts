@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import { EmptyScreen } from './placeholder/EmptyScreen';
-import { ChecklistScreen } from './checklist/ChecklistScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { AccountsScreen } from './accounts/AccountsScreen';
 import { NotesScreen } from './notes/NotesScreen';
 import { ActivityScreen } from './activity/ActivityScreen';
 import type { ScreenId } from './screens';
@@ -10,9 +10,9 @@ export { SCREEN_IDS, isScreenId, type ScreenId } from './screens';
 
 /** One line per screen: a feature replaces its EmptyScreen when it lands. */
 export const SCREENS: Record<ScreenId, ComponentType> = {
-  accounts: EmptyScreen,
+  accounts: AccountsScreen,
   sessions: EmptyScreen,
-  checklist: ChecklistScreen,
+  checklist: EmptyScreen,
   notes: NotesScreen,
   activity: ActivityScreen,
   settings: SettingsScreen,

@@ -1,6 +1,5 @@
 import type { ComponentType } from 'react';
-import { MonitorSettings } from './checklist/MonitorSettings';
-import { SecurityHeader } from './checklist/SecurityHeader';
+import { ApiKeySection } from './accounts/ApiKeySection';
 import { BackupPanel } from './activity/BackupPanel';
 
 /**
@@ -9,11 +8,11 @@ import { BackupPanel } from './activity/BackupPanel';
  */
 
 /** The overall security state in the header (the checklist feature sets it). */
-export const HEADER_STATUS: ComponentType | null = SecurityHeader;
+export const HEADER_STATUS: ComponentType | null = null;
 
 /**
  * Sections of the Settings screen owned by other features (API key, notifications,
  * background refresh), shown in this order between "Gateway" and "Start-up". Each renders
  * its own `<Panel title=…>`.
  */
-export const SETTINGS_SECTIONS: readonly ComponentType[] = [BackupPanel, MonitorSettings];
+export const SETTINGS_SECTIONS: readonly ComponentType[] = [ApiKeySection, BackupPanel];
