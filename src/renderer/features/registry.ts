@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { EmptyScreen } from './placeholder/EmptyScreen';
+import { ChecklistScreen } from './checklist/ChecklistScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { AccountsScreen } from './accounts/AccountsScreen';
 import { NotesScreen } from './notes/NotesScreen';
@@ -12,7 +13,7 @@ export { SCREEN_IDS, isScreenId, type ScreenId } from './screens';
 export const SCREENS: Record<ScreenId, ComponentType> = {
   accounts: AccountsScreen,
   sessions: EmptyScreen,
-  checklist: EmptyScreen,
+  checklist: ChecklistScreen,
   notes: NotesScreen,
   activity: ActivityScreen,
   settings: SettingsScreen,

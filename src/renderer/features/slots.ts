@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import { ApiKeySection } from './accounts/ApiKeySection';
+import { MonitorSettings } from './checklist/MonitorSettings';
+import { SecurityHeader } from './checklist/SecurityHeader';
 import { BackupPanel } from './activity/BackupPanel';
 
 /**
@@ -8,11 +10,15 @@ import { BackupPanel } from './activity/BackupPanel';
  */
 
 /** The overall security state in the header (the checklist feature sets it). */
-export const HEADER_STATUS: ComponentType | null = null;
+export const HEADER_STATUS: ComponentType | null = SecurityHeader;
 
 /**
  * Sections of the Settings screen owned by other features (API key, notifications,
  * background refresh), shown in this order between "Gateway" and "Start-up". Each renders
  * its own `<Panel title=…>`.
  */
-export const SETTINGS_SECTIONS: readonly ComponentType[] = [ApiKeySection, BackupPanel];
+export const SETTINGS_SECTIONS: readonly ComponentType[] = [
+  ApiKeySection,
+  BackupPanel,
+  MonitorSettings,
+];
