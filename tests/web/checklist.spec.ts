@@ -1,0 +1,126 @@
+import type { Page } from '@playwright/test';
+import { DEMO } from '../fake-gateway/state';
+import { expect, test, type Bridge, type FakeGateway } from './fixtures';
+
+const MAIN = DEMO.accounts.main.accountId;
+
+/** Key saved, accounts and the main account's sessions listed once, Doorman open on the Checklist. */
+async function openChecklist(bridge: Bridge, gateway: FakeGateway): Promise<Page> {
+  await bridge.core.settings.set({ gatewayBaseUrl: gateway.url });
+  await bridge.core.vault.setKey({ apiKey: gateway.apiKey });
+  await bridge.core.accounts.refresh();
+  await bridge.core.sessions.refresh(MAIN);
+  await bridge.open();
+  const page = bridge.page;
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: 'Checklist', exact: true })
+    .click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Security checklist' })).toBeVisible();
+  return page;
+}
+
+const item = (page: Page, id: string) => page.locator(`[data-item="${id}"]`);
+
+test('the checklist shows each state, and confirming a step dates it and logs it', async ({
+  bridge,
+  fakeGateway,
+}) => {
+  const page = await openChecklist(bridge, fakeGateway);
+
+  // Lagos and Lisbon are logins nobody marked as recognised: the account is at risk.
+  await expect(page.getByRole('group', { name: 'Security state' })).toContainText('At risk');
+  await expect(page.locator('header .status-pill')).toHaveAttribute('data-state', 'atRisk');
+  await expect(item(page, 'unknownLogins')).toHaveAttribute('data-status', 'needsAttention');
+  await expect(item(page, 'unknownLogins')).toContainText('Lagos');
+  await expect(item(page, 'sessionsNotFromDoorman')).toContainText('Agency: chat team');
+  // Listed: nothing overdue. Never confirmed: needs attention.
+  await expect(item(page, 'reviewOverdue')).toHaveAttribute('data-status', 'done');
+  await expect(item(page, 'twoFactorOn')).toHaveAttribute('data-status', 'needsAttention');
+  await expect(item(page, 'twoFactorOn')).toContainText('Not confirmed yet.');
+  // The second account was never listed: its computed steps are unknown, not done.
+  await page.getByRole('button', { name: /Second account/ }).click();
+  await expect(item(page, 'unknownLogins')).toHaveAttribute('data-status', 'unknown');
+  await page.getByRole('button', { name: /Main account/ }).click();
+
+  await item(page, 'twoFactorOn').getByRole('button', { name: 'Mark as done' }).click();
+  await expect(item(page, 'twoFactorOn')).toHaveAttribute('data-status', 'done');
+  await expect(item(page, 'twoFactorOn')).toContainText('Confirmed on');
+
+  // A back-dated password change older than 90 days is already stale.
+  const password = item(page, 'passwordChanged');
+  await password.getByLabel('Done on (optional)').fill('2020-01-15');
+  await password.getByRole('button', { name: 'Mark as done' }).click();
+  await expect(password).toContainText('time to do it again');
+  await expect(password).toHaveAttribute('data-status', 'needsAttention');
+
+  // Kept on disk and in the activity log.
+  await bridge.restart();
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: 'Checklist', exact: true })
+    .click();
+  await expect(item(page, 'twoFactorOn')).toHaveAttribute('data-status', 'done');
+  const confirmed = bridge.traffic.filter(
+    (t) => t.kind === 'request' && t.channel === 'checklist:confirm',
+  );
+  expect(confirmed).toHaveLength(2);
+  const activity = await bridge.core.activity.list({});
+  expect(JSON.stringify(activity)).toContain('checklistConfirmed');
+});
+
+test('lockdown revokes and closes step by step; a failed step is retried alone, then the guided list', async ({
+  bridge,
+  fakeGateway,
+}) => {
+  const page = await openChecklist(bridge, fakeGateway);
+  const user = [...fakeGateway.state.users.values()].find(
+    (u) => u.username === DEMO.accounts.main.username,
+  )!;
+  const sessionsBefore = user.managementSessions.length;
+  expect(sessionsBefore).toBeGreaterThan(1);
+  // The first revoke fails once on the gateway.
+  fakeGateway.faults.set('DELETE /{accountId}/management/sessions/{id}', {
+    kind: 'status',
+    status: 500,
+    times: 1,
+  });
+
+  await page.getByRole('button', { name: 'Lockdown…' }).click();
+  await page.getByLabel('Lock down').selectOption({ label: 'Main account' });
+  await page.getByRole('button', { name: 'Lock down Main account…' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Every management session will be revoked');
+  await dialog.getByRole('button', { name: 'Lock down now' }).click();
+
+  const steps = page.getByRole('list', { name: 'Lockdown steps' });
+  await expect(page.getByText('Lockdown finished, but some steps failed.')).toBeVisible();
+  await expect(steps.locator('[data-step-status="failed"]')).toHaveCount(1);
+  await expect(steps.locator('[data-kind="closeLogins"]')).toHaveAttribute(
+    'data-step-status',
+    'done',
+  );
+  const deletesBefore = fakeGateway.count('DELETE /{accountId}/management/sessions/{id}');
+  expect(deletesBefore).toBe(sessionsBefore);
+  const closesBefore = fakeGateway.count('POST /{accountId}/sessions/close');
+
+  await page.getByRole('button', { name: 'Retry failed steps' }).click();
+  await expect(page.getByText('Lockdown finished: every step succeeded.')).toBeVisible();
+  await expect(steps.locator('[data-step-status="done"]')).toHaveCount(sessionsBefore + 2);
+  // Only the failed revoke ran again: one more DELETE, no second close.
+  expect(fakeGateway.count('DELETE /{accountId}/management/sessions/{id}')).toBe(deletesBefore + 1);
+  expect(fakeGateway.count('POST /{accountId}/sessions/close')).toBe(closesBefore);
+  expect(user.managementSessions.filter((s) => s.status !== 'revoked')).toHaveLength(0);
+  expect(user.loginSessions.filter((s) => !s.current)).toHaveLength(0);
+
+  // The guided list, with the warning about the gateway.
+  await expect(page.getByText('Doorman may be disconnected')).toBeVisible();
+  const password = page.locator('[data-guided="passwordChanged"]');
+  await password.getByRole('button', { name: 'Mark as done' }).click();
+  await expect(password).toHaveAttribute('data-done', 'true');
+
+  const activity = JSON.stringify(await bridge.core.activity.list({}));
+  expect(activity).toContain('lockdownStarted');
+  expect(activity).toContain('lockdownFinished');
+  expect(activity.match(/lockdownStep/g)!.length).toBeGreaterThanOrEqual(sessionsBefore + 3);
+});
