@@ -76,7 +76,9 @@ function OpenConfirmDialog({
     if (!confirmWord) (danger ? cancelRef.current : confirmRef.current)?.focus();
     return () => {
       if (typeof dialog.close === 'function' && dialog.open) dialog.close();
-      previouslyFocused?.focus?.();
+      // The opener may be gone (a revoked row); then focus the main region, not <body>.
+      if (previouslyFocused?.isConnected) previouslyFocused.focus();
+      else document.getElementById('main')?.focus();
     };
     // Opening happens once per mount; props changing later must not refocus.
     // eslint-disable-next-line react-hooks/exhaustive-deps
