@@ -1,4 +1,5 @@
 import { act, cleanup, fireEvent, render, renderHook, screen } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   Alert,
@@ -8,6 +9,7 @@ import {
   Select,
   StatusPill,
   Switch,
+  Tabs,
   TextArea,
   TextField,
   useAsyncAction,
@@ -130,5 +132,39 @@ describe('useAsyncAction', () => {
       await failing.result.current.run();
     });
     expect(failing.result.current.error?.code).toBe('offline');
+  });
+});
+
+describe('Tabs', () => {
+  function Harness() {
+    const [tab, setTab] = useState<'management' | 'logins'>('management');
+    return (
+      <Tabs
+        label="Kinds of session"
+        tabs={[
+          { id: 'management', label: 'Management' },
+          { id: 'logins', label: 'Logins' },
+        ]}
+        selected={tab}
+        onSelect={setTab}
+      >
+        <p>{tab} panel</p>
+      </Tabs>
+    );
+  }
+
+  it('has one Tab stop, moves with the arrows and labels its panel', () => {
+    render(<Harness />);
+    const management = screen.getByRole('tab', { name: 'Management' });
+    const logins = screen.getByRole('tab', { name: 'Logins' });
+    expect(management.tabIndex).toBe(0);
+    expect(logins.tabIndex).toBe(-1);
+    management.focus();
+    fireEvent.keyDown(management, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(logins);
+    expect(logins.getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tabpanel', { name: 'Logins' }).textContent).toBe('logins panel');
+    fireEvent.keyDown(logins, { key: 'Home' });
+    expect(document.activeElement).toBe(management);
   });
 });

@@ -29,4 +29,5 @@ export {
 } from './fields';
 export { Panel, Screen, type PanelProps, type ScreenProps } from './Screen';
 export { Spinner, type SpinnerProps } from './Spinner';
+export { Tabs, type TabItem, type TabsProps } from './Tabs';
 export { useAsyncAction, type AsyncAction } from './useAsyncAction';
