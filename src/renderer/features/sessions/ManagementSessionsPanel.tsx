@@ -1,0 +1,210 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Manager } from '../../../shared/domain/manager';
+import {
+  Alert,
+  Badge,
+  Button,
+  ConfirmDialog,
+  EmptyState,
+  ErrorMessage,
+  Select,
+  Spinner,
+  TextField,
+} from '../../components';
+import { api, unwrap } from '../../client';
+import { useFormat } from '../../format';
+import { useStateTopic } from '../../hooks/useStateTopic';
+import { useSessionsStore, type SessionSort, type StatusFilter } from '../../stores/sessions';
+import { CreateSessionFlow } from './CreateSessionFlow';
+import { ManualTrackingBanner, RecordManualForm } from './ManualTracking';
+import { SessionDetail } from './SessionDetail';
+import { SessionList } from './SessionList';
+import { visibleSessions } from './list-model';
+
+const SORTS: SessionSort[] = ['created', 'label', 'lastUsed', 'reviewBy', 'risk'];
+const STATUSES: StatusFilter[] = ['all', 'active', 'revoked', 'ended'];
+
+/** Management sessions of the selected account: list, detail, create, revoke all, fallback. */
+export function ManagementSessionsPanel({ accountId }: { accountId: string }) {
+  const { t } = useTranslation('sessions');
+  const format = useFormat();
+  const store = useSessionsStore();
+  const { list, catalogue, loadError, refreshing, query, status, sort, selectedId } = store;
+  const [mode, setMode] = useState<'view' | 'create' | 'record'>('view');
+  const [managers, setManagers] = useState<Manager[]>([]);
+  const [confirmAll, setConfirmAll] = useState(false);
+  const [revokeAllNote, setRevokeAllNote] = useState<string | null>(null);
+
+  useEffect(() => {
+    void useSessionsStore.getState().open(accountId);
+    void useSessionsStore
+      .getState()
+      .loadCatalogue()
+      .catch(() => undefined);
+  }, [accountId]);
+  const loadManagers = () =>
+    void api()
+      .managers.list()
+      .then((answer) => answer.ok && setManagers(answer.data));
+  useEffect(loadManagers, []);
+  useStateTopic('sessions', () => void useSessionsStore.getState().reload());
+  useStateTopic('managers', loadManagers);
+
+  const managerNames = useMemo(() => new Map(managers.map((m) => [m.id, m.name])), [managers]);
+  const sessions = useMemo(
+    () => visibleSessions(list?.sessions ?? [], { query, status, sort, catalogue, managerNames }),
+    [list, query, status, sort, catalogue, managerNames],
+  );
+  const selected = list?.sessions.find((s) => s.id === selectedId) ?? null;
+  const activeCount = list?.sessions.filter((s) => s.status === 'active').length ?? 0;
+  const manual = list?.mode === 'manual';
+
+  const revokeAll = async () => {
+    const result = await unwrap(api().sessions.revokeAll({ accountId }));
+    setConfirmAll(false);
+    setRevokeAllNote(
+      result.failed.length
+        ? t('revokeAll.partial', { revoked: result.revoked.length, failed: result.failed.length })
+        : t('revokeAll.done', { n: result.revoked.length }),
+    );
+    await useSessionsStore.getState().reload();
+  };
+
+  if (!list) {
+    return loadError ? <ErrorMessage error={loadError} variant="banner" /> : <Spinner />;
+  }
+
+  if (mode === 'create' && catalogue) {
+    return (
+      <CreateSessionFlow
+        accountId={accountId}
+        catalogue={catalogue}
+        existingLabels={list.sessions.filter((s) => s.status === 'active').map((s) => s.label)}
+        onClose={() => setMode('view')}
+      />
+    );
+  }
+  if (mode === 'record' && catalogue) {
+    return (
+      <RecordManualForm
+        accountId={accountId}
+        catalogue={catalogue}
+        managers={managers.filter((m) => !m.offboardedAt)}
+        onDone={() => setMode('view')}
+      />
+    );
+  }
+
+  return (
+    <div className="sessions-panel">
+      <div className="sessions-panel__status" data-testid="sessions-as-of">
+        {list.asOf ? format.asOf(list.asOf) : t('neverRefreshed')}{' '}
+        {list.offline && <Badge tone="warn">{t('offline')}</Badge>}
+      </div>
+      {list.offline && (
+        <Alert tone="warning" title={t('offlineTitle')}>
+          {t('offlineBody')}
+        </Alert>
+      )}
+      {manual && <ManualTrackingBanner />}
+      {loadError && <ErrorMessage error={loadError} />}
+      {revokeAllNote && (
+        <Alert tone="info" onDismiss={() => setRevokeAllNote(null)}>
+          {revokeAllNote}
+        </Alert>
+      )}
+
+      <div className="sessions-toolbar">
+        <TextField
+          label={t('toolbar.search')}
+          type="search"
+          value={query}
+          onChange={(event) => store.setQuery(event.target.value)}
+        />
+        <Select
+          label={t('toolbar.status')}
+          value={status}
+          onChange={(event) => store.setStatus(event.target.value as StatusFilter)}
+          options={STATUSES.map((s) => ({ value: s, label: t(`filter.${s}`) }))}
+        />
+        <Select
+          label={t('toolbar.sort')}
+          value={sort}
+          onChange={(event) => store.setSort(event.target.value as SessionSort)}
+          options={SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
+        />
+        <div className="sessions-toolbar__actions">
+          <Button busy={refreshing} onClick={() => void store.refresh()}>
+            {t('toolbar.refresh')}
+          </Button>
+          {manual ? (
+            <Button variant="primary" disabled={!catalogue} onClick={() => setMode('record')}>
+              {t('manual.record')}
+            </Button>
+          ) : (
+            <Button
+              variant="primary"
+              disabled={!catalogue || list.offline}
+              onClick={() => setMode('create')}
+            >
+              {t('toolbar.create')}
+            </Button>
+          )}
+          {!manual && activeCount > 0 && (
+            <Button variant="danger" disabled={list.offline} onClick={() => setConfirmAll(true)}>
+              {t('toolbar.revokeAll')}
+            </Button>
+          )}
+        </div>
+      </div>
+
+      {list.sessions.length === 0 ? (
+        <EmptyState title={t('empty.title')}>
+          {manual ? t('empty.manual') : t('empty.body')}
+        </EmptyState>
+      ) : (
+        <div className="sessions-layout">
+          <div>
+            <p className="sessions-count" aria-live="polite">
+              {t('count', { shown: sessions.length, total: list.sessions.length })}
+            </p>
+            <SessionList
+              sessions={sessions}
+              catalogue={catalogue}
+              managerNames={managerNames}
+              selectedId={selectedId}
+              onSelect={store.select}
+            />
+          </div>
+          <div>
+            {selected ? (
+              <SessionDetail
+                key={selected.id}
+                session={selected}
+                catalogue={catalogue}
+                managerName={
+                  selected.managerId ? (managerNames.get(selected.managerId) ?? null) : null
+                }
+                mode={list.mode}
+              />
+            ) : (
+              <p className="sessions-hint">{t('selectHint')}</p>
+            )}
+          </div>
+        </div>
+      )}
+
+      <ConfirmDialog
+        open={confirmAll}
+        variant="danger"
+        title={t('revokeAll.title', { n: activeCount })}
+        confirmLabel={t('toolbar.revokeAll')}
+        onConfirm={revokeAll}
+        onCancel={() => setConfirmAll(false)}
+      >
+        <p>{t('revokeAll.body')}</p>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ManagementSession, PermissionCatalogue } from '../../../shared/contract/sessions';
+import { Badge } from '../../components';
+import { useFormat } from '../../format';
+import { RiskBadge } from './AccessCard';
+import { riskOf } from './list-model';
+
+const ROW_HEIGHT = 80;
+
+export const STATUS_TONE = { active: 'good', revoked: 'neutral', ended: 'neutral' } as const;
+
+/**
+ * The sessions list, virtualised: only the rows in view are in the DOM, so 10,000 sessions
+ * scroll as smoothly as ten. Arrow keys move the selection.
+ */
+export function SessionList({
+  sessions,
+  catalogue,
+  managerNames,
+  selectedId,
+  onSelect,
+}: {
+  sessions: readonly ManagementSession[];
+  catalogue: PermissionCatalogue | null;
+  managerNames: ReadonlyMap<string, string>;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const { t } = useTranslation('sessions');
+  const format = useFormat();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: sessions.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    const index = sessions.findIndex((s) => s.id === selectedId);
+    const next = Math.min(
+      sessions.length - 1,
+      Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)),
+    );
+    const target = sessions[next];
+    if (!target) return;
+    onSelect(target.id);
+    virtualizer.scrollToIndex(next);
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      className="session-list"
+      role="listbox"
+      aria-label={t('list.label')}
+      aria-activedescendant={selectedId ? `session-row-${selectedId}` : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      data-testid="session-list"
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const session = sessions[item.index]!;
+          const risk = riskOf(session, catalogue);
+          const manager = session.managerId ? managerNames.get(session.managerId) : null;
+          return (
+            <div
+              key={session.id}
+              id={`session-row-${session.id}`}
+              role="option"
+              aria-selected={session.id === selectedId}
+              className="session-row"
+              style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              onClick={() => onSelect(session.id)}
+            >
+              <div className="session-row__main">
+                <span className="session-row__label">{session.label}</span>
+                <span className="session-row__meta">
+                  {manager ?? t('list.noManager')} ·{' '}
+                  {session.createdAt ? format.date(session.createdAt) : '—'}
+                  {session.reviewBy && session.status === 'active'
+                    ? ` · ${t('list.reviewBy', { date: format.date(session.reviewBy) })}`
+                    : ''}
+                </span>
+              </div>
+              <div className="session-row__badges">
+                <Badge tone={STATUS_TONE[session.status]}>{t(`status.${session.status}`)}</Badge>
+                {session.status === 'active' && <RiskBadge grade={risk.grade} />}
+                {!session.createdInDoorman && session.source === 'gateway' && (
+                  <Badge tone="warn">{t('list.notFromDoorman')}</Badge>
+                )}
+                {session.source === 'manual' && <Badge tone="info">{t('list.manual')}</Badge>}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

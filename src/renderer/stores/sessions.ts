@@ -1,0 +1,97 @@
+import { create } from 'zustand';
+import type {
+  ManagementSession,
+  ManagementSessionList,
+  ManagementSessionStatus,
+  PermissionCatalogue,
+} from '../../shared/contract/sessions';
+import type { AppError } from '../../shared/errors';
+import { api, toAppError, unwrap } from '../client';
+
+export type SessionSort = 'created' | 'label' | 'lastUsed' | 'reviewBy' | 'risk';
+export type StatusFilter = 'all' | ManagementSessionStatus;
+
+interface SessionsState {
+  accountId: string | null;
+  list: ManagementSessionList | null;
+  catalogue: PermissionCatalogue | null;
+  loadError: AppError | null;
+  refreshing: boolean;
+  query: string;
+  status: StatusFilter;
+  sort: SessionSort;
+  selectedId: string | null;
+  /** Reads the last-known list (no gateway call), then asks the gateway in the background. */
+  open: (accountId: string) => Promise<void>;
+  /** The last-known list again (after a change main announced). */
+  reload: () => Promise<void>;
+  refresh: () => Promise<void>;
+  loadCatalogue: () => Promise<PermissionCatalogue | null>;
+  setQuery: (query: string) => void;
+  setStatus: (status: StatusFilter) => void;
+  setSort: (sort: SessionSort) => void;
+  select: (id: string | null) => void;
+  /** Puts an answer from main into the list at once (create, edit, revoke). */
+  upsert: (session: ManagementSession) => void;
+}
+
+export const useSessionsStore = create<SessionsState>((set, get) => ({
+  accountId: null,
+  list: null,
+  catalogue: null,
+  loadError: null,
+  refreshing: false,
+  query: '',
+  status: 'all',
+  sort: 'created',
+  selectedId: null,
+  open: async (accountId) => {
+    if (get().accountId !== accountId) {
+      set({ accountId, list: null, catalogue: null, selectedId: null, loadError: null });
+    }
+    await get().reload();
+    await get().refresh();
+  },
+  reload: async () => {
+    const accountId = get().accountId;
+    if (!accountId) return;
+    try {
+      const list = await unwrap(api().sessions.list({ accountId }));
+      if (get().accountId === accountId) set({ list, loadError: null });
+    } catch (error) {
+      if (get().accountId === accountId) set({ loadError: toAppError(error) });
+    }
+  },
+  refresh: async () => {
+    const accountId = get().accountId;
+    if (!accountId || get().refreshing) return;
+    set({ refreshing: true });
+    try {
+      const list = await unwrap(api().sessions.refresh({ accountId }));
+      if (get().accountId === accountId) set({ list, loadError: null });
+    } catch (error) {
+      if (get().accountId === accountId) set({ loadError: toAppError(error) });
+    } finally {
+      set({ refreshing: false });
+    }
+  },
+  loadCatalogue: async () => {
+    const accountId = get().accountId;
+    if (!accountId) return null;
+    const cached = get().catalogue;
+    if (cached) return cached;
+    const catalogue = await unwrap(api().sessions.catalogue({ accountId }));
+    if (get().accountId === accountId) set({ catalogue });
+    return catalogue;
+  },
+  setQuery: (query) => set({ query }),
+  setStatus: (status) => set({ status }),
+  setSort: (sort) => set({ sort }),
+  select: (selectedId) => set({ selectedId }),
+  upsert: (session) => {
+    const list = get().list;
+    if (!list || list.accountId !== session.accountId) return;
+    const others = list.sessions.filter((s) => s.id !== session.id);
+    set({ list: { ...list, sessions: [...others, session] } });
+  },
+}));

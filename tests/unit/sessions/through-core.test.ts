@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../src/main/core';
+import { createMemoryClipboard } from '../../../src/main/platform/clipboard';
+import { createMemoryLogger } from '../../../src/main/platform/log';
+import { createTestSecretBox } from '../../../src/main/platform/secret-box';
+import { DEMO } from '../../fake-gateway/state';
+import { startFakeGateway, type FakeGateway } from '../../fake-gateway/server';
+
+/**
+ * The whole path a creator's click takes: dispatcher (schema check) → sessions service →
+ * HTTP gateway client → fake gateway on 127.0.0.1, with the real stores on a temp dir.
+ */
+const ACCOUNT = DEMO.accounts.main.accountId;
+let stops: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  for (const stop of stops.reverse()) await stop();
+  stops = [];
+});
+
+async function rig(options: { assumedRoutes?: boolean } = {}) {
+  const gateway: FakeGateway = await startFakeGateway({
+    fixedTwoFactorCode: '424242',
+    assumedRoutes: options.assumedRoutes ?? true,
+  });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorman-sessions-core-'));
+  const log = createMemoryLogger();
+  const clipboard = createMemoryClipboard();
+  const core: Core = createCore({
+    dataDir,
+    info: { name: 'Doorman', version: '0.0.0-test', platform: 'linux', isDevelopment: false },
+    secretBox: createTestSecretBox(),
+    fetch: globalThis.fetch,
+    clock: () => new Date(),
+    log,
+    openExternal: async () => undefined,
+    loginItems: { apply: () => undefined },
+    clipboard,
+  });
+  stops.push(async () => {
+    await core.stop();
+    await gateway.close();
+  });
+  await core.settings.set({ gatewayBaseUrl: gateway.url });
+  await core.vault.setKey({ apiKey: gateway.apiKey });
+  const call = async (channel: string, input: unknown) => core.dispatch(channel, input);
+  const filesText = () =>
+    fs
+      .readdirSync(dataDir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8'))
+      .join('\n');
+  return { gateway, core, call, log, clipboard, filesText };
+}
+
+function input(extra: Record<string, unknown> = {}) {
+  return {
+    accountId: ACCOUNT,
+    requestId: `req-${Math.random().toString(36).slice(2)}`,
+    label: 'Agency Lumen',
+    permissions: ['posts', 'mediaVault'],
+    disclaimerAccepted: true,
+    ...extra,
+  };
+}
+
+describe('sessions through the core and the real gateway client', () => {
+  it('creates once, copies the link through main, and keeps it out of files and logs', async () => {
+    const t = await rig();
+    const req = input();
+    const [a, b] = await Promise.all([
+      t.call('sessions:create', req),
+      t.call('sessions:create', req),
+    ]);
+    expect(a.ok && b.ok).toBe(true);
+    expect(t.gateway.count('POST /{accountId}/management/sessions')).toBe(1);
+    const created = (a as { ok: true; data: { link: string; copyToken: string } }).data;
+    expect(created.link).toMatch(/managementsession\/claim\//);
+    const copied = await t.call('sessions:copyLink', { copyToken: created.copyToken });
+    expect(copied).toEqual({ ok: true, data: { clearsAfterSeconds: 60 } });
+    expect(t.clipboard.text).toBe(created.link);
+    expect(t.filesText()).not.toContain(created.link);
+    expect(t.log.lines.join('\n')).not.toContain(created.link);
+  });
+
+  it('refuses a create without the disclaimer, naming the field', async () => {
+    const t = await rig();
+    const answer = await t.call('sessions:create', input({ disclaimerAccepted: false }));
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'invalidInput', fields: ['disclaimerAccepted'] },
+    });
+    expect(t.gateway.count('POST /{accountId}/management/sessions')).toBe(0);
+  });
+
+  it('a create whose answer is lost is found by listing, never sent twice', async () => {
+    const t = await rig();
+    t.gateway.faults.set('POST /{accountId}/management/sessions', {
+      kind: 'reset',
+      afterHandling: true,
+      times: 1,
+    });
+    const answer = await t.call('sessions:create', input({ label: 'Lost answer' }));
+    expect(answer).toMatchObject({
+      ok: true,
+      data: { link: null, session: { label: 'Lost answer', linkLost: true } },
+    });
+    expect(t.gateway.count('POST /{accountId}/management/sessions')).toBe(1);
+  });
+
+  it('edits with the 2FA step-up: refused, code verified, retried once', async () => {
+    const t = await rig();
+    const list = await t.call('sessions:refresh', { accountId: ACCOUNT });
+    const first = (list as { ok: true; data: { sessions: { id: string }[] } }).data.sessions[0]!;
+    const refused = await t.call('sessions:edit', {
+      accountId: ACCOUNT,
+      sessionId: first.id,
+      label: 'Renamed',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'twoFactorRequired' } });
+    const sent = await t.call('twofa:send', { accountId: ACCOUNT });
+    const challengeId = (sent as { ok: true; data: { challengeId: string } }).data.challengeId;
+    expect(
+      await t.call('twofa:verify', { accountId: ACCOUNT, challengeId, code: '424242' }),
+    ).toEqual({ ok: true, data: { status: 'verified' } });
+    const edited = await t.call('sessions:edit', {
+      accountId: ACCOUNT,
+      sessionId: first.id,
+      label: 'Renamed',
+      twoFactorChallengeId: challengeId,
+    });
+    expect(edited).toMatchObject({ ok: true, data: { label: 'Renamed' } });
+  });
+
+  it('revoking a session the gateway already removed counts as done', async () => {
+    const t = await rig();
+    const created = await t.call('sessions:create', input());
+    const id = (created as { ok: true; data: { session: { id: string } } }).data.session.id;
+    for (const user of t.gateway.state.users.values()) {
+      user.managementSessions = user.managementSessions.filter((s) => s.id !== id);
+    }
+    const revoked = await t.call('sessions:revoke', { accountId: ACCOUNT, sessionId: id });
+    expect(revoked).toMatchObject({ ok: true, data: { status: 'revoked' } });
+  });
+
+  it('without the assumed routes both lists switch to manual tracking', async () => {
+    const t = await rig({ assumedRoutes: false });
+    expect(await t.call('sessions:refresh', { accountId: ACCOUNT })).toMatchObject({
+      ok: true,
+      data: { mode: 'manual' },
+    });
+    expect(await t.call('logins:refresh', { accountId: ACCOUNT })).toMatchObject({
+      ok: true,
+      data: { mode: 'manual' },
+    });
+    expect(await t.call('sessions:create', input())).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported' },
+    });
+  });
+});
