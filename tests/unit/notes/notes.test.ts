@@ -130,6 +130,7 @@ describe('notes', () => {
       .readdirSync(path.join(dir, 'notes'))
       .filter((f) => /^notes-\d\d\.json$/.test(f));
     expect(shardFiles.length).toBe(NOTE_SHARD_COUNT);
+    expect(new Set(created.map((n) => shardOf(n.id))).size).toBe(NOTE_SHARD_COUNT);
     const target = created[7]!;
     const own = path.join(dir, 'notes', `${shardName(shardOf(target.id))}.json`);
     const other = created.find((n) => shardOf(n.id) !== shardOf(target.id))!;
@@ -138,6 +139,44 @@ describe('notes', () => {
     notes.save(target.id, 'changed');
     expect(fs.readFileSync(own, 'utf8')).toContain('changed');
     expect(fs.readFileSync(otherFile, 'utf8')).toBe(otherBefore);
+  });
+
+  it('a new profile writes no note files until the first note', () => {
+    const { notes } = open();
+    expect(fs.readdirSync(path.join(dir, 'notes'))).toEqual([]);
+    const note = notes.create({ text: 'first' });
+    expect(fs.readdirSync(path.join(dir, 'notes'))).toContain(
+      `${shardName(shardOf(note.id))}.json`,
+    );
+  });
+
+  it('a note kept in another shard than its hash (shard count changed) is saved where it is, never duplicated', () => {
+    const id = 'moved-note';
+    const elsewhere = (shardOf(id) + 1) % NOTE_SHARD_COUNT;
+    fs.mkdirSync(path.join(dir, 'notes'), { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'notes', `${shardName(elsewhere)}.json`),
+      JSON.stringify({
+        schemaVersion: 1,
+        data: {
+          notes: {
+            [id]: {
+              id,
+              target: { kind: 'none' },
+              text: 'old',
+              pinned: false,
+              createdAt: '2026-01-01T00:00:00.000Z',
+              updatedAt: '2026-01-01T00:00:00.000Z',
+              revision: 1,
+            },
+          },
+        },
+      }),
+    );
+    open().notes.save(id, 'new');
+    const reopened = open().notes;
+    expect(reopened.all().map((n) => n.text)).toEqual(['new']);
+    expect(fs.existsSync(path.join(dir, 'notes', `${shardName(shardOf(id))}.json`))).toBe(false);
   });
 
   it('saving one note among 5,000 stays fast (median well under 20 ms)', () => {
