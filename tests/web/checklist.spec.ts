@@ -124,3 +124,48 @@ test('lockdown revokes and closes step by step; a failed step is retried alone, 
   expect(activity).toContain('lockdownFinished');
   expect(activity.match(/lockdownStep/g)!.length).toBeGreaterThanOrEqual(sessionsBefore + 3);
 });
+
+test('an overdue review is kept with a new date, and a foreign session is revoked after confirmation', async ({
+  bridge,
+  fakeGateway,
+}) => {
+  await bridge.core.settings.set({ gatewayBaseUrl: fakeGateway.url });
+  await bridge.core.vault.setKey({ apiKey: fakeGateway.apiKey });
+  await bridge.core.accounts.refresh();
+  await bridge.core.sessions.refresh(MAIN);
+  const [agency, assistant] = bridge.core.sessions.listManagementSessions(MAIN);
+  bridge.core.sessions.management.updateDetails({
+    accountId: MAIN,
+    sessionId: agency!.id,
+    reviewBy: '2020-01-01',
+  });
+  await bridge.open();
+  const page = bridge.page;
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: 'Checklist', exact: true })
+    .click();
+
+  const overdue = item(page, 'reviewOverdue');
+  await expect(overdue).toHaveAttribute('data-status', 'needsAttention');
+  await overdue.getByRole('button', { name: 'Keep, review in 30 days' }).click();
+  await expect(overdue).toHaveAttribute('data-status', 'done');
+  expect(bridge.core.sessions.listManagementSessions(MAIN)[0]!.reviewBy! > '2026-01-01').toBe(true);
+
+  const foreign = item(page, 'sessionsNotFromDoorman');
+  await foreign
+    .locator(`[data-subject="${assistant!.id}"]`)
+    .getByRole('button', { name: 'Revoke…' })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(`Revoke “${assistant!.label}”?`);
+  const user = [...fakeGateway.state.users.values()].find(
+    (u) => u.username === DEMO.accounts.main.username,
+  )!;
+  // Nothing is revoked until the creator confirms.
+  expect(user.managementSessions.some((s) => s.id === assistant!.id)).toBe(true);
+  await dialog.getByRole('button', { name: 'Revoke' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(user.managementSessions.some((s) => s.id === assistant!.id)).toBe(false);
+  await expect(foreign).not.toContainText(assistant!.label);
+});

@@ -26,6 +26,9 @@ import type { Notifier } from '../platform/notifier';
 export interface SessionsPort {
   management: {
     list(accountId: string): ManagementSessionList;
+    updateDetails?(input: { accountId: string; sessionId: string; reviewBy: string }): {
+      label: string;
+    };
     listAllManagementSessions?(): { accountId: string; managerId: string | null }[];
   };
   logins: { list(accountId: string): LoginSessionList };
@@ -144,6 +147,13 @@ export function createSecurityFeatures(deps: SecurityFeaturesDeps) {
     inputs: checklistInputs(deps),
     activity: deps.activity,
     events: deps.events,
+    setReviewBy: (accountId, sessionId, reviewBy) => {
+      const management = requireSessions(deps).management;
+      if (!management.updateDetails) {
+        throw new DoormanError('unsupported', 'Review dates cannot be changed in this build.');
+      }
+      return management.updateDetails({ accountId, sessionId, reviewBy });
+    },
   });
 
   deps.managers.onManagerOffboarded((manager) => {

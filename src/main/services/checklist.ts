@@ -75,6 +75,8 @@ export class ChecklistService {
       inputs: ChecklistInputs;
       activity: ActivityRecorder;
       events: EventBus;
+      /** Sets a management session's review-by date (the sessions feature). */
+      setReviewBy?: (accountId: string, sessionId: string, reviewBy: string) => { label: string };
     },
   ) {
     this.store = new JsonStore<ChecklistStore>({
@@ -154,6 +156,35 @@ export class ChecklistService {
       return current;
     });
     this.deps.events.changed('checklist');
+    return this.state();
+  }
+
+  /**
+   * "Keep" for an overdue review: the session stays, with a new review-by date after today.
+   * Revoking is the other answer, through the sessions feature.
+   */
+  async keepSession(input: {
+    accountId: string;
+    sessionId: string;
+    reviewBy: string;
+  }): Promise<ChecklistState> {
+    if (!this.deps.setReviewBy) {
+      throw new DoormanError('unsupported', 'Review dates cannot be changed in this build.');
+    }
+    const today = this.deps.clock().toISOString().slice(0, 10);
+    if (input.reviewBy <= today) {
+      throw new DoormanError('invalidInput', 'Choose a review date after today.', {
+        fields: ['reviewBy'],
+      });
+    }
+    const session = this.deps.setReviewBy(input.accountId, input.sessionId, input.reviewBy);
+    this.deps.activity.record({
+      kind: 'reviewKept',
+      accountId: input.accountId,
+      subjectId: input.sessionId,
+      summary: `Kept "${session.label}" with a review on ${input.reviewBy}`,
+    });
+    this.deps.events.changed('checklist', 'sessions', 'activity');
     return this.state();
   }
 

@@ -30,8 +30,10 @@ export function isNotificationEnabled(kind: NotificationKind, settings: Settings
 /** The screen a click on the notification opens. */
 export const NOTIFICATION_SCREENS: Record<NotificationKind, string> = {
   newLogin: 'sessions',
-  reviewDue: 'sessions',
-  contractEnding: 'sessions',
+  // The checklist lists overdue sessions with Keep and Revoke…
+  reviewDue: 'checklist',
+  // Managers and their contracts live beside the notes.
+  contractEnding: 'notes',
 };
 
 const resources = {

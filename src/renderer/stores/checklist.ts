@@ -18,6 +18,8 @@ interface ChecklistStoreState {
   confirm: (input: ChecklistConfirmInput) => Promise<void>;
   unconfirm: (accountId: string | null, itemId: ConfirmableItemId) => Promise<void>;
   refreshNow: () => Promise<void>;
+  /** Keeps an overdue management session with a new review-by date (YYYY-MM-DD). */
+  keepSession: (accountId: string, sessionId: string, reviewBy: string) => Promise<void>;
 }
 
 export const useChecklistStore = create<ChecklistStoreState>((set) => ({
@@ -49,5 +51,8 @@ export const useChecklistStore = create<ChecklistStoreState>((set) => ({
   },
   refreshNow: async () => {
     set({ monitor: await unwrap(api().monitor.refreshNow()) });
+  },
+  keepSession: async (accountId, sessionId, reviewBy) => {
+    set({ state: await unwrap(api().checklist.keepSession({ accountId, sessionId, reviewBy })) });
   },
 }));

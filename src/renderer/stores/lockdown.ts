@@ -17,6 +17,8 @@ interface LockdownStoreState {
   start: (scope: LockdownScope) => Promise<void>;
   retry: () => Promise<void>;
   loadRevokeRequest: () => Promise<void>;
+  /** Asks for a revoke from inside the window (the checklist's "Revoke…"). */
+  askRevoke: (request: RevokeRequest) => void;
   cancelRevoke: () => Promise<void>;
   confirmRevoke: () => Promise<void>;
 }
@@ -53,6 +55,7 @@ export const useLockdownStore = create<LockdownStoreState>((set, get) => ({
       set({ revokeRequest: null });
     }
   },
+  askRevoke: (revokeRequest) => set({ revokeRequest }),
   cancelRevoke: async () => {
     set({ revokeRequest: null });
     await unwrap(api().lockdown.clearRevokeRequest());

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, idSchema, noInput } from './define';
+import { channel, idSchema, isoDateSchema, noInput } from './define';
 import {
   accountChecklistSchema,
   confirmableItemIdSchema,
@@ -23,6 +23,13 @@ export const checklistConfirmInputSchema = z.object({
 });
 export type ChecklistConfirmInput = z.input<typeof checklistConfirmInputSchema>;
 
+/** An overdue management session kept with a new review-by date (a calendar date, after today). */
+export const keepSessionInputSchema = z.object({
+  accountId: idSchema,
+  sessionId: idSchema,
+  reviewBy: isoDateSchema,
+});
+
 export const checklistContract = {
   'checklist:get': channel(noInput, checklistStateSchema),
   'checklist:confirm': channel(checklistConfirmInputSchema, checklistStateSchema),
@@ -30,4 +37,5 @@ export const checklistContract = {
     z.object({ accountId: idSchema.nullable(), itemId: confirmableItemIdSchema }),
     checklistStateSchema,
   ),
+  'checklist:keepSession': channel(keepSessionInputSchema, checklistStateSchema),
 } as const;

@@ -24,6 +24,7 @@ const inputs: ChecklistInputs = {
 };
 
 function make() {
+  const reviewDates: string[] = [];
   const activity = createMemoryRecorder();
   const events = new EventBus();
   const topics: string[] = [];
@@ -37,8 +38,12 @@ function make() {
     inputs,
     activity,
     events,
+    setReviewBy: (_accountId, sessionId, reviewBy) => {
+      reviewDates.push(`${sessionId}@${reviewBy}`);
+      return { label: 'Agency A' };
+    },
   });
-  return { service, activity, topics };
+  return { service, activity, topics, reviewDates };
 }
 
 const item = (
@@ -123,5 +128,20 @@ describe('checklist service', () => {
     await service.confirm({ accountId: 'fansly_a', itemId: 'twoFactorOn' });
     const state = await service.unconfirm({ accountId: 'fansly_a', itemId: 'twoFactorOn' });
     expect(item(state, 'fansly_a', 'twoFactorOn').reason).toBe('neverConfirmed');
+  });
+
+  it('keeping an overdue session sets a new review date after today and logs it', async () => {
+    const { service, activity, reviewDates } = make();
+    await service.keepSession({ accountId: 'fansly_a', sessionId: 's1', reviewBy: '2026-07-15' });
+    expect(reviewDates).toEqual(['s1@2026-07-15']);
+    expect(activity.events.at(-1)).toMatchObject({
+      kind: 'reviewKept',
+      accountId: 'fansly_a',
+      subjectId: 's1',
+    });
+    await expect(
+      service.keepSession({ accountId: 'fansly_a', sessionId: 's1', reviewBy: '2026-06-15' }),
+    ).rejects.toMatchObject({ code: 'invalidInput' });
+    expect(reviewDates).toHaveLength(1);
   });
 });

@@ -49,6 +49,19 @@ describe('notifications', () => {
     expect(opened).toEqual(['sessions']);
   });
 
+  it('a review reminder opens the checklist (keep or revoke), a contract reminder the managers', () => {
+    const { service, notifier, opened } = make();
+    service.notify({
+      kind: 'reviewDue',
+      accountLabel: '@a',
+      sessionLabel: 'X',
+      reviewBy: '2026-06-14',
+    });
+    service.notify({ kind: 'contractEnding', managerName: 'Anna', contractEnd: '2026-06-20' });
+    for (const shown of notifier.shown) shown.onClick!();
+    expect(opened).toEqual(['checklist', 'notes']);
+  });
+
   it('a kind turned off in Settings shows nothing', () => {
     const { service, notifier } = make({ notifyNewLogin: false });
     expect(service.notify(newLogin)).toBe(false);

@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChecklistItem, ConfirmableItemId } from '../../../shared/domain/checklist';
+import type {
+  ChecklistItem,
+  ChecklistSubject,
+  ConfirmableItemId,
+} from '../../../shared/domain/checklist';
 import { APP_WIDE_ITEM_IDS } from '../../../shared/domain/checklist';
 import { api, unwrap } from '../../client';
 import {
@@ -13,6 +17,7 @@ import {
 } from '../../components';
 import { formatDate } from '../../format';
 import { useChecklistStore } from '../../stores/checklist';
+import { useLockdownStore } from '../../stores/lockdown';
 
 const STATUS_TONE: Record<ChecklistItem['status'], BadgeTone> = {
   done: 'good',
@@ -75,7 +80,7 @@ export function ChecklistItemCard({ accountId, item }: { accountId: string; item
       {item.subjects.length > 0 && (
         <ul className="checklist-item__subjects" aria-label={t('subjectsLabel')}>
           {item.subjects.map((s) => (
-            <li key={s.id}>{s.label}</li>
+            <SubjectRow key={s.id} accountId={accountId} itemId={item.id} subject={s} />
           ))}
         </ul>
       )}
@@ -123,6 +128,63 @@ export function ChecklistItemCard({ accountId, item }: { accountId: string; item
       {(confirm.error || undo.error || open.error) && (
         <ErrorMessage error={confirm.error ?? undo.error ?? open.error} />
       )}
+    </li>
+  );
+}
+
+const KEEP_DAYS = 30;
+
+function dayInDays(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** A session an item found, with what can be done about it right here. */
+function SubjectRow({
+  accountId,
+  itemId,
+  subject,
+}: {
+  accountId: string;
+  itemId: ChecklistItem['id'];
+  subject: ChecklistSubject;
+}) {
+  const { t } = useTranslation('checklist');
+  const keep = useAsyncAction(() =>
+    useChecklistStore.getState().keepSession(accountId, subject.id, dayInDays(KEEP_DAYS)),
+  );
+  const management = itemId === 'reviewOverdue' || itemId === 'sessionsNotFromDoorman';
+  return (
+    <li data-subject={subject.id}>
+      <span>{subject.label}</span>
+      {management && (
+        <span className="checklist-item__subject-actions">
+          {itemId === 'reviewOverdue' && (
+            <Button
+              variant="secondary"
+              size="small"
+              busy={keep.busy}
+              onClick={() => void keep.run()}
+            >
+              {t('keep', { days: KEEP_DAYS })}
+            </Button>
+          )}
+          <Button
+            variant="danger"
+            size="small"
+            onClick={() =>
+              useLockdownStore
+                .getState()
+                .askRevoke({ accountId, sessionId: subject.id, label: subject.label })
+            }
+          >
+            {t('revoke')}
+          </Button>
+        </span>
+      )}
+      {keep.error && <ErrorMessage error={keep.error} />}
     </li>
   );
 }
