@@ -222,8 +222,10 @@ export class AccountsService {
 
   private async fetchList(): Promise<AccountsList> {
     if (!(await this.deps.vault.hasUsableKey())) {
+      // A key that must be re-entered (keychain changed) leaves a last-known list: say so.
+      const cache = this.store.get();
       return {
-        ...this.fromCache(false),
+        ...this.fromCache(cache.asOf !== null),
         error: { code: 'noApiKey', message: 'Add your gateway API key to list accounts.' },
       };
     }

@@ -26,7 +26,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function setup(options: { withKey?: boolean } = {}) {
+async function setup(options: { withKey?: boolean; backend?: string } = {}) {
   const log = createMemoryLogger();
   const activity = createMemoryRecorder();
   const events = new EventBus();
@@ -36,7 +36,7 @@ async function setup(options: { withKey?: boolean } = {}) {
   const gateway = createHandGateway({ validKey: KEY, apiKey: () => vault.getKey() });
   vault = new VaultService({
     dataDir: dir,
-    secretBox: createTestSecretBox(),
+    secretBox: createTestSecretBox({ backend: options.backend ?? 'test' }),
     gateway: gateway.client,
     events,
     activity,
@@ -272,6 +272,19 @@ describe('accounts', () => {
     gateway.setOffline('network');
     await expect(accounts.disconnect('fansly_creator')).rejects.toMatchObject({ code: 'network' });
     expect(accounts.cached().map((a) => a.accountId)).toEqual(['fansly_creator']);
+  });
+
+  it('after a keychain change the last-known list is still shown, marked offline, asking for the key', async () => {
+    const first = await setup();
+    first.gateway.addUser('creator', PASSWORD);
+    await first.accounts.connect(connectInput);
+    const fresh = await first.accounts.refresh();
+
+    const second = await setup({ withKey: false, backend: 'kwallet5' });
+    const list = await second.accounts.list();
+    expect(list).toMatchObject({ offline: true, asOf: fresh.asOf, error: { code: 'noApiKey' } });
+    expect(list.accounts.map((a) => a.accountId)).toEqual(['fansly_creator']);
+    expect(second.gateway.calls).toEqual([]);
   });
 
   it('forgets the cached accounts when the key is removed (they belonged to that key)', async () => {
