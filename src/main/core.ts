@@ -177,6 +177,15 @@ export function createCore(deps: CoreDeps): Core {
     isOnline: deps.isOnline,
   });
 
+  // Files repaired while opening go into the activity log too, so its history says when.
+  for (const notice of notices.list()) {
+    activity.record({
+      kind: 'storageRecovered',
+      result: notice.kind === 'resetToDefaults' ? 'failed' : 'ok',
+      summary: `${notice.store}: ${notice.kind}`,
+    });
+  }
+
   const services: Service[] = [
     vault,
     accounts,
