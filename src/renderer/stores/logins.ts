@@ -15,7 +15,7 @@ interface LoginsState {
    */
   open: (accountId: string) => Promise<void>;
   reload: () => Promise<void>;
-  refresh: () => Promise<void>;
+  refresh: (force?: boolean) => Promise<void>;
   setShowClosed: (show: boolean) => void;
   upsert: (session: LoginSession) => void;
 }
@@ -56,12 +56,12 @@ export const useLoginsStore = create<LoginsState>((set, get) => ({
       if (get().accountId === accountId) set({ loadError: toAppError(error) });
     }
   },
-  refresh: async () => {
+  refresh: async (force = false) => {
     const accountId = get().accountId;
     if (!accountId || get().refreshing) return;
     set({ refreshing: true });
     try {
-      const list = await unwrap(api().logins.refresh({ accountId }));
+      const list = await unwrap(api().logins.refresh({ accountId, force }));
       if (get().accountId === accountId) set({ list, loadError: null });
     } catch (error) {
       if (get().accountId === accountId) set({ loadError: toAppError(error) });

@@ -25,7 +25,8 @@ interface SessionsState {
   open: (accountId: string) => Promise<void>;
   /** The last-known list again (after a change main announced). */
   reload: () => Promise<void>;
-  refresh: () => Promise<void>;
+  /** `force`: the creator pressed Refresh (manual mode then asks the gateway again at once). */
+  refresh: (force?: boolean) => Promise<void>;
   loadCatalogue: () => Promise<PermissionCatalogue | null>;
   setQuery: (query: string) => void;
   setStatus: (status: StatusFilter) => void;
@@ -62,12 +63,12 @@ export const useSessionsStore = create<SessionsState>((set, get) => ({
       if (get().accountId === accountId) set({ loadError: toAppError(error) });
     }
   },
-  refresh: async () => {
+  refresh: async (force = false) => {
     const accountId = get().accountId;
     if (!accountId || get().refreshing) return;
     set({ refreshing: true });
     try {
-      const list = await unwrap(api().sessions.refresh({ accountId }));
+      const list = await unwrap(api().sessions.refresh({ accountId, force }));
       if (get().accountId === accountId) set({ list, loadError: null });
     } catch (error) {
       if (get().accountId === accountId) set({ loadError: toAppError(error) });

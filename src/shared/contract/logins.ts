@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, idSchema, noOutput } from './define';
-import { trackingModeSchema } from './sessions';
+import { refreshInput, trackingModeSchema } from './sessions';
 
 export const loginSessionStatusSchema = z.enum(['open', 'closed', 'gone']);
 export type LoginSessionStatus = z.infer<typeof loginSessionStatusSchema>;
@@ -42,7 +42,7 @@ const sessionInput = z.object({ accountId: idSchema, sessionId: idSchema });
 
 export const loginsContract = {
   'logins:list': channel(accountInput, loginSessionListSchema),
-  'logins:refresh': channel(accountInput, loginSessionListSchema),
+  'logins:refresh': channel(refreshInput, loginSessionListSchema),
   /** The creator has seen the list: sessions first seen before now lose their "new" badge. */
   'logins:markViewed': channel(accountInput, noOutput),
   'logins:recognise': channel(sessionInput, loginSessionSchema),

@@ -106,6 +106,7 @@ export const riskAssessmentSchema = z.object({
 
 const accountInput = z.object({ accountId: idSchema });
 const sessionInput = z.object({ accountId: idSchema, sessionId: idSchema });
+export const refreshInput = z.object({ accountId: idSchema, force: z.boolean().optional() });
 
 export const createSessionInputSchema = z.object({
   accountId: idSchema,
@@ -174,8 +175,11 @@ export const FANSLY_LOGIN_SESSIONS_URL = 'https://fansly.com/settings/sessions';
 export const sessionsContract = {
   /** The last-known list, from disk; no gateway call. */
   'sessions:list': channel(accountInput, managementSessionListSchema),
-  /** Asks the gateway and reconciles; offline, answers the last-known list with `offline`. */
-  'sessions:refresh': channel(accountInput, managementSessionListSchema),
+  /**
+   * Asks the gateway and reconciles; offline, answers the last-known list with `offline`.
+   * In manual mode the gateway is asked again at most hourly, unless `force` (the button).
+   */
+  'sessions:refresh': channel(refreshInput, managementSessionListSchema),
   'sessions:catalogue': channel(accountInput, permissionCatalogueSchema),
   'sessions:create': channel(createSessionInputSchema, createSessionResultSchema),
   'sessions:copyLink': channel(

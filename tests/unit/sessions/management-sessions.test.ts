@@ -338,6 +338,27 @@ describe('reconciliation', () => {
     expect(list.sessions[0]).toMatchObject({ status: 'active', revokedAt: null });
   });
 
+  it('one odd entry from the gateway (huge label, bad id) never makes the refresh fail', async () => {
+    const t = setup();
+    const odd = (id: string, label: string) => ({
+      id,
+      label,
+      permissions: ['p'.repeat(500)],
+      createdAt: null,
+      lastUsedAt: null,
+      status: 'active',
+    });
+    t.gateway.management = [
+      odd('ms_long', 'L'.repeat(5_000)),
+      odd('x'.repeat(300), 'bad id'),
+      odd('__proto__', 'proto'),
+    ];
+    const list = await t.service.management.refresh(ACCOUNT);
+    expect(list.sessions.map((s) => s.id)).toEqual(['ms_long']);
+    expect(list.sessions[0]!.label).toHaveLength(160);
+    expect(list.sessions[0]!.permissions[0]).toHaveLength(100);
+  });
+
   it('offline refresh serves the last-known list with its as-of time', async () => {
     const t = setup();
     await t.service.management.create(createInput());
@@ -395,6 +416,11 @@ describe('manual tracking when the gateway does not offer the session routes', (
     t.gateway.assumedRoutes = true;
     await t.service.management.refresh(ACCOUNT);
     expect(t.gateway.count('listManagementSessions')).toBe(1);
+    // The creator's Refresh button asks at once.
+    expect((await t.service.management.refresh(ACCOUNT, { force: true })).mode).toBe('gateway');
+    t.gateway.assumedRoutes = false;
+    await t.service.management.refresh(ACCOUNT);
+    t.gateway.assumedRoutes = true;
     t.tick(3_600_000);
     const list = await t.service.management.refresh(ACCOUNT);
     expect(list.mode).toBe('gateway');

@@ -7,7 +7,7 @@ export function loginsHandlers(sessions: SessionsService): Pick<Handlers, LoginC
   const logins = sessions.logins;
   return {
     'logins:list': ({ accountId }) => logins.list(accountId),
-    'logins:refresh': ({ accountId }) => logins.refresh(accountId),
+    'logins:refresh': ({ accountId, force }) => logins.refresh(accountId, { force }),
     'logins:markViewed': ({ accountId }) => {
       logins.markViewed(accountId);
       return null;

@@ -7,7 +7,7 @@ export function sessionsHandlers(sessions: SessionsService): Pick<Handlers, Sess
   const management = sessions.management;
   return {
     'sessions:list': ({ accountId }) => management.list(accountId),
-    'sessions:refresh': ({ accountId }) => management.refresh(accountId),
+    'sessions:refresh': ({ accountId, force }) => management.refresh(accountId, { force }),
     'sessions:catalogue': ({ accountId }) => management.catalogue(accountId),
     'sessions:create': (input) => management.create(input),
     'sessions:copyLink': ({ copyToken }) => sessions.links.copy(copyToken),

@@ -62,9 +62,11 @@ export class LoginSessionsService {
     return this.list(accountId).sessions;
   }
 
-  async refresh(accountId: string): Promise<LoginSessionList> {
+  async refresh(accountId: string, options: { force?: boolean } = {}): Promise<LoginSessionList> {
     const state = this.state(accountId);
-    if (state.mode === 'manual' && !this.manualRecheckDue(state)) return this.list(accountId);
+    if (state.mode === 'manual' && !options.force && !this.manualRecheckDue(state)) {
+      return this.list(accountId);
+    }
     let remote: GatewayLoginSession[];
     try {
       remote = await this.deps.gateway.listLoginSessions(accountId);
@@ -196,6 +198,7 @@ export class LoginSessionsService {
     const seen = new Set<string>();
     const fresh: StoredLoginSession[] = [];
     for (const r of remote) {
+      if (typeof r.id !== 'string' || !r.id || r.id.length > 200 || r.id !== r.id.trim()) continue;
       if (r.id === '__proto__') continue;
       seen.add(r.id);
       const existing = own(sessions, r.id);

@@ -124,10 +124,15 @@ export class ManagementSessionsService {
    * "not created in Doorman" (or matched to a create whose answer was lost). Offline, the
    * last-known list comes back with `offline: true`.
    */
-  async refresh(accountId: string): Promise<ManagementSessionList> {
+  async refresh(
+    accountId: string,
+    options: { force?: boolean } = {},
+  ): Promise<ManagementSessionList> {
     const state = this.state(accountId);
     const now = this.now();
-    if (state.mode === 'manual' && !this.manualRecheckDue(state)) return this.list(accountId);
+    if (state.mode === 'manual' && !options.force && !this.manualRecheckDue(state)) {
+      return this.list(accountId);
+    }
     let remote: GatewayManagementSession[];
     try {
       remote = await this.deps.gateway.listManagementSessions(accountId);
@@ -665,7 +670,8 @@ export class ManagementSessionsService {
 
   // ---- reconciliation ------------------------------------------------------------------
 
-  private reconcile(accountId: string, remote: GatewayManagementSession[], now: string): void {
+  private reconcile(accountId: string, listed: GatewayManagementSession[], now: string): void {
+    const remote = sanitizeRemote(listed);
     const state = this.state(accountId);
     const sessions = { ...state.sessions };
     let pendingCreates = prunePending(state.pendingCreates, this.deps.clock());
@@ -673,7 +679,6 @@ export class ManagementSessionsService {
     const events: Parameters<ActivityRecorder['record']>[0][] = [];
 
     for (const r of remote) {
-      if (r.id === '__proto__') continue;
       seen.add(r.id);
       const ended = isEndedStatus(r.status);
       const existing = own(sessions, r.id);
@@ -937,4 +942,26 @@ function appendHistory(
   entry: SessionHistoryEntry,
 ): SessionHistoryEntry[] {
   return [...history, entry].slice(-HISTORY_MAX);
+}
+
+/**
+ * What the gateway listed, cut to what Doorman's records can hold: an id that is not a
+ * plain bounded string is skipped, labels and permission ids are shortened, so one odd
+ * entry never makes the whole refresh fail.
+ */
+function sanitizeRemote(listed: GatewayManagementSession[]): GatewayManagementSession[] {
+  return listed
+    .filter(
+      (r) =>
+        typeof r.id === 'string' &&
+        r.id.length > 0 &&
+        r.id.length <= 200 &&
+        r.id === r.id.trim() &&
+        r.id !== '__proto__',
+    )
+    .map((r) => ({
+      ...r,
+      label: (r.label ?? '').slice(0, 160),
+      permissions: (r.permissions ?? []).slice(0, 100).map((p) => String(p).slice(0, 100)),
+    }));
 }

@@ -109,7 +109,7 @@ export function LoginSessionsPanel({ accountId }: { accountId: string }) {
           onChange={(event) => useLoginsStore.getState().setShowClosed(event.target.checked)}
         />
         <div className="sessions-toolbar__actions">
-          <Button busy={refreshing} onClick={() => void useLoginsStore.getState().refresh()}>
+          <Button busy={refreshing} onClick={() => void useLoginsStore.getState().refresh(true)}>
             {t('refresh')}
           </Button>
           {!manual && (

@@ -135,7 +135,7 @@ export function ManagementSessionsPanel({ accountId }: { accountId: string }) {
           options={SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
         />
         <div className="sessions-toolbar__actions">
-          <Button busy={refreshing} onClick={() => void store.refresh()}>
+          <Button busy={refreshing} onClick={() => void store.refresh(true)}>
             {t('toolbar.refresh')}
           </Button>
           {manual ? (
