@@ -169,3 +169,48 @@ test('an overdue review is kept with a new date, and a foreign session is revoke
   expect(user.managementSessions.some((s) => s.id === assistant!.id)).toBe(false);
   await expect(foreign).not.toContainText(assistant!.label);
 });
+
+test('the tray’s Lockdown… opens the lockdown panel, and its Revoke… only asks', async ({
+  bridge,
+  fakeGateway,
+}) => {
+  await bridge.core.settings.set({ gatewayBaseUrl: fakeGateway.url });
+  await bridge.core.vault.setKey({ apiKey: fakeGateway.apiKey });
+  await bridge.core.accounts.refresh();
+  await bridge.core.sessions.refresh(MAIN);
+  await bridge.open();
+  const page = bridge.page;
+  await expect(page.locator('header .status-pill')).toHaveAttribute('data-state', 'atRisk');
+
+  // The tray model the Electron tray renders: per account, Revoke… for each active session.
+  await bridge.core.trayState.update();
+  const tray = bridge.core.trayState.current()!;
+  expect(tray.overall).toBe('atRisk');
+  const items = tray.sections.flat().flatMap((i) => (i.kind === 'submenu' ? i.items : [i]));
+  const revoke = items.find(
+    (i) => i.kind === 'action' && i.label === 'Revoke “Agency: chat team”…',
+  ) as { id: string } | undefined;
+  expect(revoke).toBeDefined();
+
+  expect(bridge.core.trayState.handleAction('lockdown')).toBe(true);
+  await expect(page.getByRole('heading', { level: 2, name: 'Security checklist' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Lockdown', exact: true })).toBeVisible();
+
+  const user = [...fakeGateway.state.users.values()].find(
+    (u) => u.username === DEMO.accounts.main.username,
+  )!;
+  const before = user.managementSessions.length;
+  bridge.core.trayState.handleAction(revoke!.id);
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Revoke “Agency: chat team”?');
+  expect(user.managementSessions).toHaveLength(before);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(user.managementSessions).toHaveLength(before);
+  expect(fakeGateway.count('DELETE /{accountId}/management/sessions/{id}')).toBe(0);
+
+  bridge.core.trayState.handleAction(revoke!.id);
+  await dialog.getByRole('button', { name: 'Revoke' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(user.managementSessions).toHaveLength(before - 1);
+});
