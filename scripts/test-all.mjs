@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: every tier in order. Checks and the build stop the run when they fail (later
-// tiers would test something broken); the test tiers all run, and their counts are summed
-// into one last line, `N passed, N failed`, which is what CI reads. Exits non-zero when
-// anything failed.
+// `npm test`: every tier in order. A failed build stops the run (later tiers would test
+// stale output); failed checks are reported but the tests still run, so one lint error does
+// not hide whether the app works. Test counts are summed into one last line,
+// `N passed, N failed`, which is what CI reads. Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,12 +31,8 @@ function playwrightCounts(file) {
 }
 
 const tiers = [
-  { name: 'static checks (lint, types, format)', args: ['run', 'test:static'], gate: true },
-  {
-    name: 'Electron security review (Electronegativity)',
-    args: ['run', 'security-review'],
-    gate: true,
-  },
+  { name: 'static checks (lint, types, format)', args: ['run', 'test:static'] },
+  { name: 'Electron security review (Electronegativity)', args: ['run', 'security-review'] },
   { name: 'build', args: ['run', 'build'], gate: true },
   {
     name: 'unit and component tests',
