@@ -279,6 +279,7 @@ export class ManagementSessionsService {
       state: 'done',
       result: { ...result, link: null, copyToken: null },
     });
+    this.forgetOldRequests();
     return result;
   }
 
@@ -316,6 +317,15 @@ export class ManagementSessionsService {
     };
     this.creates.set(pending.requestId, { state: 'done', result });
     return result;
+  }
+
+  /** Finished requests are remembered for repeats, but not forever (a Map keeps insertion order). */
+  private forgetOldRequests(): void {
+    const limit = 500;
+    for (const [id, entry] of this.creates) {
+      if (this.creates.size <= limit) break;
+      if (entry.state === 'done') this.creates.delete(id);
+    }
   }
 
   private matchPending(
