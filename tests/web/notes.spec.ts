@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { NOTE_MAX_CHARS } from '../../src/shared/contract';
 import { expect, test } from './fixtures';
@@ -175,4 +176,23 @@ test('export a report, back up, and restore the backup after a restart', async (
   await expect(app.getByRole('list', { name: 'Notes' })).toContainText('Kept in the backup');
   await expect(app.getByRole('list', { name: 'Notes' })).not.toContainText('Written after');
   expect(backup).not.toMatch(/apiKey|managementsession\/claim/i);
+});
+
+test('notes, managers and activity have no serious accessibility problems', async ({ app }) => {
+  const blocking = async () =>
+    (await new AxeBuilder({ page: app }).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+  await openScreen(app, 'Notes');
+  await writeNewNote(app, '# Heading\n- a list');
+  expect(await blocking()).toEqual([]);
+  await app.getByRole('tab', { name: 'Managers' }).click();
+  await app.getByRole('button', { name: 'Add manager' }).click();
+  await app.getByRole('textbox', { name: 'Name' }).fill('Agency');
+  await app.getByRole('button', { name: 'Save manager' }).click();
+  await expect(app.getByRole('heading', { level: 3, name: 'Agency Active' })).toBeVisible();
+  expect(await blocking()).toEqual([]);
+  await openScreen(app, 'Activity');
+  await expect(app.getByRole('list', { name: 'Activity log' })).toContainText('Manager added');
+  expect(await blocking()).toEqual([]);
 });
