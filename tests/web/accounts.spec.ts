@@ -1,6 +1,10 @@
+import path from 'node:path';
 import { createTestSecretBox } from '../../src/main/platform/secret-box';
 import { DEMO } from '../fake-gateway/state';
+import { REPO_ROOT } from './bridge';
 import { expect, test, type Bridge } from './fixtures';
+
+const SCREENSHOTS = path.join(REPO_ROOT, 'test-results/screenshots');
 
 const CODE = '482913';
 
@@ -50,6 +54,7 @@ test('onboarding → key → connect an account that needs 2FA → listed; gatew
   await page.getByLabel('Fansly password').fill(DEMO.password);
   await page.getByRole('textbox', { name: 'Label', exact: true }).fill('Locked page');
   await page.getByRole('combobox', { name: 'Country', exact: true }).selectOption('PT');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'accounts-connect.png'), fullPage: true });
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
 
   await expect(
@@ -68,6 +73,8 @@ test('onboarding → key → connect an account that needs 2FA → listed; gatew
   await expect(page.getByTestId('accounts-as-of')).toContainText('As of');
   await expect(page.getByTestId('accounts-as-of')).not.toContainText('Offline');
 
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'accounts-list.png'), fullPage: true });
+
   // The gateway goes away: the list stays, marked offline, with the time it is from.
   await fakeGateway.close();
   await page.getByRole('button', { name: 'Refresh' }).click();
@@ -76,6 +83,7 @@ test('onboarding → key → connect an account that needs 2FA → listed; gatew
   await expect(page.getByTestId('accounts-as-of')).toContainText(/As of \d{1,2}:\d{2}/);
   await expect(rows).toHaveCount(3);
   await expect(page.getByRole('button', { name: 'Disconnect' }).first()).toBeDisabled();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'accounts-offline.png'), fullPage: true });
 
   // The key and the password crossed the bridge only inward; never back, never to disk or a log.
   const outward = fromMain(bridge);
