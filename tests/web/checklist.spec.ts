@@ -214,3 +214,20 @@ test('the tray’s Lockdown… opens the lockdown panel, and its Revoke… only 
   await expect(dialog).toHaveCount(0);
   expect(user.managementSessions).toHaveLength(before - 1);
 });
+
+test('Settings: each notification kind can be turned off, and the refresh interval changes', async ({
+  app,
+  bridge,
+}) => {
+  await app.getByRole('navigation').getByRole('button', { name: 'Settings', exact: true }).click();
+  const section = app.getByRole('region', { name: 'Watching and notifications' });
+  await expect(section).toBeVisible();
+  const newLogins = section.getByRole('switch', { name: 'Notify me about new logins' });
+  await expect(newLogins).toBeChecked();
+  await newLogins.uncheck();
+  await expect.poll(() => bridge.core.settings.get().notifyNewLogin).toBe(false);
+  expect(bridge.core.settings.get().notifyReviewDue).toBe(true);
+  await section.getByLabel('Refresh').selectOption({ label: 'Every hour' });
+  await expect.poll(() => bridge.core.settings.get().refreshIntervalMinutes).toBe(60);
+  expect(bridge.core.monitor.getStatus().intervalMinutes).toBe(60);
+});

@@ -94,6 +94,7 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function make(options: { interval?: number; online?: () => boolean } = {}) {
+  let interval = options.interval ?? 10;
   const time = new FakeTime();
   const source = new FakeSource();
   const notified: NotificationRequest[] = [];
@@ -102,14 +103,17 @@ function make(options: { interval?: number; online?: () => boolean } = {}) {
       dataDir: dir,
       clock: time.clock,
       timers: time,
-      intervalMinutes: () => options.interval ?? 10,
+      intervalMinutes: () => interval,
       source,
       notify: (r) => void notified.push(r),
       events: new EventBus(),
       log: createMemoryLogger(),
       isOnline: options.online,
     });
-  return { time, source, notified, monitor: build(), build };
+  const setInterval = (minutes: number) => {
+    interval = minutes;
+  };
+  return { time, source, notified, monitor: build(), build, setInterval };
 }
 
 const login = (id: string, city = 'Lagos'): MonitorLoginSession => ({
@@ -270,5 +274,20 @@ describe('background monitor', () => {
     time.now += 24 * 60 * MIN;
     await time.advance(10 * MIN, monitor);
     expect(notified.filter((n) => n.kind === 'reviewDue')).toHaveLength(2);
+  });
+
+  it('a new interval moves the next refresh, counted from the last one', async () => {
+    const { time, source, monitor, setInterval } = make();
+    monitor.start();
+    await time.advance(STARTUP_DELAY_MS, monitor);
+    await time.advance(4 * MIN, monitor);
+    setInterval(60);
+    monitor.intervalChanged();
+    expect(time.pending()).toEqual([56 * MIN]);
+    setInterval(5);
+    monitor.intervalChanged();
+    expect(time.pending()).toEqual([1 * MIN]);
+    await time.advance(1 * MIN, monitor);
+    expect(source.refreshCalls).toBe(2);
   });
 });
