@@ -3,6 +3,13 @@ import type { LoginSession, LoginSessionList } from '../../shared/contract/login
 import type { AppError } from '../../shared/errors';
 import { api, toAppError, unwrap } from '../client';
 
+/** Opening the screen asks the gateway only when the list is older than this. */
+const FRESH_MS = 60_000;
+
+function isStale(asOf: string | null): boolean {
+  return asOf === null || Date.now() - Date.parse(asOf) > FRESH_MS;
+}
+
 interface LoginsState {
   accountId: string | null;
   list: LoginSessionList | null;
@@ -29,7 +36,8 @@ export const useLoginsStore = create<LoginsState>((set, get) => ({
   open: async (accountId) => {
     if (get().accountId !== accountId) set({ accountId, list: null, loadError: null });
     await get().reload();
-    await get().refresh();
+    // Every gateway call costs credits: a list checked moments ago is not asked again.
+    if (isStale(get().list?.asOf ?? null)) await get().refresh();
     if (get().accountId === accountId && get().list?.asOf) {
       await api().logins.markViewed({ accountId });
     }

@@ -8,6 +8,13 @@ import type {
 import type { AppError } from '../../shared/errors';
 import { api, toAppError, unwrap } from '../client';
 
+/** Opening the screen asks the gateway only when the list is older than this. */
+const FRESH_MS = 60_000;
+
+function isStale(asOf: string | null): boolean {
+  return asOf === null || Date.now() - Date.parse(asOf) > FRESH_MS;
+}
+
 export type SessionSort = 'created' | 'label' | 'lastUsed' | 'reviewBy' | 'risk';
 export type StatusFilter = 'all' | ManagementSessionStatus;
 
@@ -51,7 +58,8 @@ export const useSessionsStore = create<SessionsState>((set, get) => ({
       set({ accountId, list: null, catalogue: null, selectedId: null, loadError: null });
     }
     await get().reload();
-    await get().refresh();
+    // Every gateway call costs credits: a list checked moments ago is not asked again.
+    if (isStale(get().list?.asOf ?? null)) await get().refresh();
   },
   reload: async () => {
     const accountId = get().accountId;
