@@ -139,6 +139,13 @@ export class AccountsService {
     try {
       result = await this.deps.gateway.connect(credentials);
     } catch (error) {
+      if (failureCode(error) === null) {
+        // Logged here, while the password is still registered for redaction, so an odd
+        // error that quoted the request cannot carry it into the log afterwards.
+        this.deps.log.error('accounts: connecting failed unexpectedly', error);
+        forgetSecret(credentials.password);
+        throw new DoormanError('internal', 'Doorman could not connect the account. Try again.');
+      }
       forgetSecret(credentials.password);
       throw this.connectFailure(error);
     }

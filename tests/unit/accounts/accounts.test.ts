@@ -242,6 +242,19 @@ describe('accounts', () => {
     expect(log.lines.join('\n')).not.toContain('wrong-password-42');
   });
 
+  it('an unexpected failure that quotes the password is logged redacted and answered plainly', async () => {
+    const { accounts, gateway, log } = await setup();
+    gateway.client.connect = async (input) => {
+      throw new Error(`socket hang up while sending ${JSON.stringify(input)} pw=${input.password}`);
+    };
+    await expect(accounts.connect(connectInput)).rejects.toMatchObject({
+      code: 'internal',
+      message: expect.not.stringContaining(PASSWORD),
+    });
+    expect(log.lines.join('\n')).toContain('connecting failed unexpectedly');
+    expect(log.lines.join('\n')).not.toContain(PASSWORD);
+  });
+
   it('rejects an unknown country code with a clear message and calls nothing', async () => {
     const { accounts, gateway } = await setup();
     const before = gateway.calls.length;
