@@ -149,9 +149,29 @@ export class LockdownService {
 
   private execute(): void {
     this.deps.events.changed('checklist');
-    this.running = this.executePending().finally(() => {
-      this.running = null;
-    });
+    this.running = this.executePending()
+      .catch((error: unknown) => this.abandon(error))
+      .finally(() => {
+        this.running = null;
+      });
+  }
+
+  /**
+   * Something outside a step failed (e.g. the activity log could not be written): the run
+   * must not look "running" forever. Unfinished steps are marked failed, so retry offers them.
+   */
+  private abandon(error: unknown): void {
+    const run = this.run;
+    if (!run) return;
+    for (const step of run.steps) {
+      if (step.status === 'running' || step.status === 'pending') {
+        step.status = 'failed';
+        step.error = errorOf(error);
+      }
+    }
+    run.status = 'failed';
+    run.finishedAt = this.deps.clock().toISOString();
+    this.deps.events.changed('checklist');
   }
 
   private async executePending(): Promise<void> {

@@ -252,7 +252,11 @@ export class MonitorService {
     this.clearTimer();
     this.status.nextRefreshAt = null;
     this.running = this.refreshOnce()
-      .catch((error: unknown) => this.deps.log.error('monitor refresh failed', error))
+      .catch((error: unknown) => {
+        // Unexpected (a store that cannot be written…): log it and keep watching, backing off.
+        this.deps.log.error('monitor refresh failed', error);
+        this.fail({ code: 'internal', message: 'The refresh hit an unexpected problem.' });
+      })
       .finally(() => {
         this.running = null;
       });

@@ -156,4 +156,26 @@ describe('lockdown', () => {
     expect(calls).toEqual(['revoke fansly_a s1']);
     expect(service.pendingRevoke()).toBeNull();
   });
+
+  it('a failure outside the steps never leaves the lockdown looking like it is still running', async () => {
+    const fake = fakeActions();
+    let writes = 0;
+    const service = new LockdownService({
+      actions: fake.actions,
+      activity: {
+        record: () => {
+          // The start entry is written; the log then breaks mid-run.
+          if (++writes > 1) throw new Error('disk full');
+        },
+      },
+      events: new EventBus(),
+      clock: () => new Date('2026-06-15T12:00:00Z'),
+    });
+    await service.start({ scope: 'account', accountId: 'fansly_a' });
+    await service.whenIdle();
+    const run = service.state()!;
+    expect(run.status).toBe('failed');
+    expect(run.steps.some((s) => s.status === 'running' || s.status === 'pending')).toBe(false);
+    expect(run.steps.filter((s) => s.status === 'failed').length).toBeGreaterThan(0);
+  });
 });

@@ -290,4 +290,15 @@ describe('background monitor', () => {
     await time.advance(1 * MIN, monitor);
     expect(source.refreshCalls).toBe(2);
   });
+
+  it('an unexpected failure while reading the lists still keeps watching, with backoff', async () => {
+    const { time, source, monitor } = make();
+    source.openLoginSessions = async () => {
+      throw new Error('store unreadable');
+    };
+    monitor.start();
+    await time.advance(STARTUP_DELAY_MS, monitor);
+    expect(monitor.getStatus()).toMatchObject({ state: 'backingOff', consecutiveFailures: 1 });
+    expect(time.pending()).toEqual([20 * MIN]);
+  });
 });
