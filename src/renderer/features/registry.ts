@@ -1,20 +1,18 @@
 import type { ComponentType } from 'react';
-import { ChecklistScreen } from './checklist/ChecklistScreen';
-import { SettingsScreen } from './settings/SettingsScreen';
-import { SessionsScreen } from './sessions/SessionsScreen';
-import { AccountsScreen } from './accounts/AccountsScreen';
-import { NotesScreen } from './notes/NotesScreen';
-import { ActivityScreen } from './activity/ActivityScreen';
+import { lazyNamed } from './lazy';
 import type { ScreenId } from './screens';
 
 export { SCREEN_IDS, isScreenId, type ScreenId } from './screens';
 
-/** One line per screen: a feature replaces its EmptyScreen when it lands. */
+/**
+ * One line per screen. Each loads on first use (its own chunk), so the first paint carries
+ * only the frame and the bundle stays small as features grow.
+ */
 export const SCREENS: Record<ScreenId, ComponentType> = {
-  accounts: AccountsScreen,
-  sessions: SessionsScreen,
-  checklist: ChecklistScreen,
-  notes: NotesScreen,
-  activity: ActivityScreen,
-  settings: SettingsScreen,
+  accounts: lazyNamed(() => import('./accounts/AccountsScreen'), 'AccountsScreen'),
+  sessions: lazyNamed(() => import('./sessions/SessionsScreen'), 'SessionsScreen'),
+  checklist: lazyNamed(() => import('./checklist/ChecklistScreen'), 'ChecklistScreen'),
+  notes: lazyNamed(() => import('./notes/NotesScreen'), 'NotesScreen'),
+  activity: lazyNamed(() => import('./activity/ActivityScreen'), 'ActivityScreen'),
+  settings: lazyNamed(() => import('./settings/SettingsScreen'), 'SettingsScreen'),
 };
