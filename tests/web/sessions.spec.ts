@@ -160,3 +160,29 @@ test('without the assumed routes, both lists switch to clearly labelled manual t
   await page.getByRole('button', { name: 'Open login sessions on fansly.com' }).click();
   await expect.poll(() => bridge.openedExternal).toContain('https://fansly.com/settings/sessions');
 });
+
+test('offline: the last-known list stays with its time, and a revoke is refused rather than queued', async ({
+  bridge,
+  fakeGateway,
+}) => {
+  const page = await openSessions(bridge, fakeGateway);
+  const existing = demoUser(fakeGateway).managementSessions[0]!;
+  await expect(page.getByRole('option', { name: new RegExp(existing.label) })).toBeVisible();
+  await page.getByRole('option', { name: new RegExp(existing.label) }).click();
+
+  fakeGateway.faults.set('*', { kind: 'reset' });
+  await page.getByRole('button', { name: 'Revoke', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Revoke' }).click();
+  await expect(dialog).toContainText('You are offline');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('session-history')).not.toContainText('Revoked');
+
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByText('Showing the last-known list')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'New session' })).toBeDisabled();
+  await expect(page.getByRole('option', { name: new RegExp(existing.label) })).toContainText(
+    'Active',
+  );
+  expect(demoUser(fakeGateway).managementSessions.some((s) => s.id === existing.id)).toBe(true);
+});
