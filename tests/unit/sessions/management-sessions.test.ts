@@ -392,6 +392,13 @@ describe('manual tracking when the gateway does not offer the session routes', (
     await expect(t.service.management.revoke(ACCOUNT, recorded.id)).rejects.toMatchObject({
       code: 'conflict',
     });
+    await expect(
+      t.service.management.edit({
+        accountId: ACCOUNT,
+        sessionId: recorded.id,
+        permissions: ['messages', 'deleteAccount'],
+      }),
+    ).rejects.toMatchObject({ code: 'invalidInput' });
     const revoked = t.service.management.markRevokedManually(ACCOUNT, recorded.id);
     expect(revoked.status).toBe('revoked');
     expect(t.activity.events.map((e) => e.kind)).toEqual([

@@ -23,7 +23,7 @@ import { DoormanError } from '../../../shared/errors';
 import type { GatewayClient, GatewayManagementSession } from '../../gateway/types';
 import type { EventBus } from '../../platform/events';
 import { JsonStore, type StorageNoticeLog } from '../../platform/json-store';
-import type { ActivityRecorder } from '../activity-recorder';
+import { recordAll, type ActivityRecorder } from '../activity-recorder';
 import type { TwoFactorChallenges } from '../two-factor-types';
 import {
   errorCodeOf,
@@ -401,6 +401,7 @@ export class ManagementSessionsService {
     const { accountId, sessionId } = input;
     const record = this.requireSession(accountId, sessionId);
     if (record.source === 'manual') {
+      if (input.permissions) this.checkManualPermissions(accountId, input.permissions);
       return this.applyLocalEdit(record, input.label, input.permissions, 'edited');
     }
     if (record.status !== 'active') {
@@ -625,11 +626,7 @@ export class ManagementSessionsService {
   /** Records a session the creator made on fansly.com (manual tracking). */
   recordManual(raw: z.input<typeof recordManualSessionInputSchema>): ManagementSession {
     const input = parseInput(recordManualSessionInputSchema, raw);
-    const known = new Set(builtInCatalogue().permissions.map((p) => p.id));
-    const catalogue = this.state(input.accountId).catalogue;
-    for (const p of catalogue ?? []) known.add(p.id);
-    const unknown = input.permissions.filter((p) => !known.has(p));
-    if (unknown.length) throw unknownPermissionError();
+    this.checkManualPermissions(input.accountId, input.permissions);
     const now = this.now();
     const session: ManagementSession = {
       id: `manual_${this.newId()}`,
@@ -765,7 +762,7 @@ export class ManagementSessionsService {
       sessions,
       pendingCreates,
     }));
-    for (const event of events) this.deps.activity.record(event);
+    recordAll(this.deps.activity, events);
   }
 
   private ended(
@@ -825,6 +822,13 @@ export class ManagementSessionsService {
     const known = new Set(catalogue.permissions.map((p) => p.id));
     if (unique.some((p) => !known.has(p))) throw unknownPermissionError();
     return unique;
+  }
+
+  /** Manual records: built-in ids, or the gateway's when it once offered a list. No gateway call. */
+  private checkManualPermissions(accountId: string, permissions: string[]): void {
+    const known = new Set<string>(BUILT_IN_PERMISSION_IDS);
+    for (const p of this.state(accountId).catalogue ?? []) known.add(p.id);
+    if (permissions.some((p) => !known.has(p))) throw unknownPermissionError();
   }
 
   private consumeTwoFactor(accountId: string, challengeId: string) {
