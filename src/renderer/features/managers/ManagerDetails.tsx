@@ -19,6 +19,11 @@ import { useManagersStore } from '../../stores/managers';
 import { useNotesStore } from '../../stores/notes';
 import type { NoteSummary } from '../../../shared/contract';
 
+function statusKey(status: string): 'statusActive' | 'statusRevoked' | 'statusEnded' {
+  if (status === 'active') return 'statusActive';
+  return status === 'revoked' ? 'statusRevoked' : 'statusEnded';
+}
+
 function todayLocal(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -155,9 +160,7 @@ export function ManagerDetails({
                   <td>{s.label || s.sessionId}</td>
                   <td>
                     <Badge tone={s.status === 'active' ? 'warn' : 'neutral'}>
-                      {s.status === 'active'
-                        ? t('managers:sessions.active')
-                        : t('managers:sessions.ended_')}
+                      {t(`managers:sessions.${statusKey(s.status)}`)}
                     </Badge>
                   </td>
                   <td>{s.createdAt ? format.dateTime(s.createdAt) : none}</td>
