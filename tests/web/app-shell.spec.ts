@@ -75,6 +75,7 @@ test('the main screen in light and dark themes: screenshots and no serious acces
   app,
   bridge,
 }) => {
+  test.slow(); // four axe scans and four screenshots; a busy 2-core CI box needs the time
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const backgrounds: Record<string, string> = {};
   for (const theme of ['light', 'dark'] as const) {
