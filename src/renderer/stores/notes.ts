@@ -24,6 +24,8 @@ interface NotesState {
 }
 
 let latestLoad = 0;
+let searchTimer: ReturnType<typeof setTimeout> | null = null;
+const SEARCH_DELAY_MS = 200;
 
 export const useNotesStore = create<NotesState>((set, get) => ({
   query: '',
@@ -35,7 +37,9 @@ export const useNotesStore = create<NotesState>((set, get) => ({
   selectedId: null,
   setQuery: (query) => {
     set({ query });
-    void get().load();
+    // One search per pause in typing, not one per keystroke across thousands of notes.
+    if (searchTimer) clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => void get().load(), SEARCH_DELAY_MS);
   },
   setTarget: (target) => {
     set({ target });
