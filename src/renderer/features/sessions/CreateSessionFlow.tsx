@@ -356,6 +356,10 @@ function LinkOnce({
           )}
           {copy.error && <ErrorMessage error={copy.error} />}
         </>
+      ) : result.repeated ? (
+        <Alert tone="info" title={t('link.repeatedTitle')}>
+          {t('link.repeatedBody')}
+        </Alert>
       ) : (
         <Alert tone="danger" title={t('link.lostTitle')}>
           {t('link.lostBody')}
