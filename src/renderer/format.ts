@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from './i18n';
 
@@ -127,11 +128,15 @@ export function formatAsOf(
 export function useFormat() {
   const { i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? i18n.language;
-  return {
-    dateTime: (value: DateInput) => formatDateTime(value, lng),
-    date: (value: DateInput) => formatDate(value, lng),
-    time: (value: DateInput) => formatTime(value, lng),
-    relative: (value: DateInput, now?: DateInput) => formatRelative(value, now, lng),
-    asOf: (value: DateInput, now?: DateInput) => formatAsOf(value, now, lng),
-  };
+  // Stable per language, so rows of a long list can take these as props without re-rendering.
+  return useMemo(
+    () => ({
+      dateTime: (value: DateInput) => formatDateTime(value, lng),
+      date: (value: DateInput) => formatDate(value, lng),
+      time: (value: DateInput) => formatTime(value, lng),
+      relative: (value: DateInput, now?: DateInput) => formatRelative(value, now, lng),
+      asOf: (value: DateInput, now?: DateInput) => formatAsOf(value, now, lng),
+    }),
+    [lng],
+  );
 }

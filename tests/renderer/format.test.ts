@@ -1,3 +1,4 @@
+import { act, renderHook } from '@testing-library/react';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyLanguage } from '../../src/renderer/i18n';
 import {
@@ -7,6 +8,7 @@ import {
   formatDateTime,
   formatRelative,
   toDate,
+  useFormat,
 } from '../../src/renderer/format';
 
 const now = new Date(2026, 10, 23, 14, 5); // 23 Nov 2026, 14:05 local
@@ -52,5 +54,18 @@ describe('format', () => {
     expect(formatDateTime('not a date', 'en')).toBe(NO_DATE);
     expect(formatRelative('nope', now, 'en')).toBe(NO_DATE);
     expect(formatAsOf('nope', now, 'en')).toBe('Time unknown');
+  });
+
+  it('useFormat follows the UI language and stays stable within it', async () => {
+    await applyLanguage('en');
+    const { result, rerender } = renderHook(() => useFormat());
+    const first = result.current;
+    rerender();
+    expect(result.current).toBe(first);
+    expect(result.current.date(now)).toMatch(/Nov/);
+    await act(async () => {
+      await applyLanguage('ru');
+    });
+    expect(result.current.date(now)).toMatch(/нояб/);
   });
 });
