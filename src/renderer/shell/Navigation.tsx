@@ -59,6 +59,7 @@ export function Navigation() {
               className="app-nav__item"
               aria-current={id === screen ? 'page' : undefined}
               aria-keyshortcuts={index < 9 ? `${modifierLabel}+${index + 1}` : undefined}
+              title={index < 9 ? `${isMac ? '⌘' : 'Ctrl+'}${index + 1}` : undefined}
               onClick={() => navigate(id)}
             >
               {t(`nav.${id}`)}
