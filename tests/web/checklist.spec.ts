@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO } from '../fake-gateway/state';
 import { expect, test, type Bridge, type FakeGateway } from './fixtures';
@@ -230,4 +231,24 @@ test('Settings: each notification kind can be turned off, and the refresh interv
   await section.getByLabel('Refresh').selectOption({ label: 'Every hour' });
   await expect.poll(() => bridge.core.settings.get().refreshIntervalMinutes).toBe(60);
   expect(bridge.core.monitor.getStatus().intervalMinutes).toBe(60);
+});
+
+test('the checklist and the lockdown panel have no serious accessibility problems, in both themes', async ({
+  bridge,
+  fakeGateway,
+}) => {
+  const page = await openChecklist(bridge, fakeGateway);
+  const problems = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+  await item(page, 'twoFactorOn').getByText('Why it matters and how to do it').click();
+  expect(await problems()).toEqual([]);
+  await page.getByRole('button', { name: 'Lockdown…' }).click();
+  await expect(page.getByRole('heading', { name: 'Lockdown', exact: true })).toBeVisible();
+  expect(await problems()).toEqual([]);
+  await bridge.core.settings.set({ theme: 'dark' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', /dark/);
+  expect(await problems()).toEqual([]);
 });
