@@ -21,6 +21,8 @@ type MonthDocument = z.infer<typeof monthDocumentSchema>;
 const MONTH_FILE = /^activity-(\d{4}-\d{2})\.json$/;
 export const ACTIVITY_DIR = 'activity';
 
+type ParsedActivityInput = ReturnType<typeof activityInputSchema.parse>;
+
 export interface ActivityServiceDeps {
   dataDir: string;
   notices?: StorageNoticeLog;
@@ -69,14 +71,48 @@ export class ActivityService implements ActivityRecorder {
     }
   }
 
+  /**
+   * Several entries, in order, in one write (never throws). Each `record` rewrites the
+   * month's file, so a loop over the thousands of sessions a first refresh can find would
+   * take minutes; an invalid input is logged and skipped, the rest are kept.
+   */
+  recordMany(inputs: readonly ActivityInput[]): void {
+    const parsed: ParsedActivityInput[] = [];
+    for (const input of inputs) {
+      const checked = activityInputSchema.safeParse(input);
+      if (checked.success) parsed.push(checked.data);
+      else this.deps.log?.error('activity could not be recorded', checked.error.issues);
+    }
+    if (parsed.length === 0) return;
+    try {
+      const at = this.deps.clock().toISOString();
+      this.month(monthOf(at)).update((doc) => ({
+        entries: [
+          ...doc.entries,
+          ...parsed.map((p, i) => this.entry(p, at, doc.entries.length + i)),
+        ],
+      }));
+      this.deps.events?.changed('activity');
+    } catch (error) {
+      this.deps.log?.error('activity could not be recorded', error);
+    }
+  }
+
   /** Like `record`, but reports failure (used where the caller wants to know). */
   append(input: ActivityInput): ActivityEntry {
     const parsed = activityInputSchema.parse(input);
     const at = this.deps.clock().toISOString();
     const store = this.month(monthOf(at));
+    const entry = this.entry(parsed, at, store.get().entries.length);
+    store.update((doc) => ({ entries: [...doc.entries, entry] }));
+    this.deps.events?.changed('activity');
+    return entry;
+  }
+
+  private entry(parsed: ParsedActivityInput, at: string, index: number): ActivityEntry {
     // Sequence first, so entries with the same time keep the order they happened in.
-    const sequence = String(store.get().entries.length).padStart(7, '0');
-    const entry: ActivityEntry = {
+    const sequence = String(index).padStart(7, '0');
+    return {
       id: `${monthOf(at)}-${sequence}-${randomUUID().slice(0, 8)}`,
       at,
       kind: parsed.kind,
@@ -85,9 +121,6 @@ export class ActivityService implements ActivityRecorder {
       result: parsed.result,
       summary: redact(parsed.summary).slice(0, 500),
     };
-    store.update((doc) => ({ entries: [...doc.entries, entry] }));
-    this.deps.events?.changed('activity');
-    return entry;
   }
 
   /** Months with a file, newest first. */
