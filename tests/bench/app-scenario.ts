@@ -32,8 +32,15 @@ export interface OpenedApp {
 }
 
 /** Selectors of the sessions screen; one place to change if its markup does. */
-export const SESSION_ROW_SELECTOR = '[data-testid="session-row"]';
-export const SESSION_SEARCH_SELECTOR = '[data-testid="session-search"]';
+export const SESSION_LIST_SELECTOR = '[data-testid="session-list"]';
+export const SESSION_ROW_SELECTOR = `${SESSION_LIST_SELECTOR} [role="option"]`;
+export const SESSION_SEARCH_SELECTOR = 'input[type="search"]';
+/**
+ * The app opens on Accounts, which loads the accounts and selects the first; the probe
+ * then goes to Sessions through the nav at once.
+ */
+const BENCH_USERNAME = 'benchcreator';
+export const SESSIONS_NAV = { selector: 'nav button', text: 'Sessions', whenText: BENCH_USERNAME };
 
 const FAKE_GATEWAY_MODULE = path.join(REPO_ROOT, 'tests/fake-gateway/server.ts');
 const SESSIONS_FEATURE_DIR = path.join(REPO_ROOT, 'src/renderer/features/sessions');
@@ -107,7 +114,7 @@ export async function createAppScenario(sessionCount: number): Promise<AppScenar
     sessionsUi: true,
   });
   const gateway = await startFakeGateway({ seed: 'empty', rateLimitPerMinute: null });
-  const user = gateway.state.addUser({ username: 'benchcreator', password: 'bench-password' });
+  const user = gateway.state.addUser({ username: BENCH_USERNAME, password: 'bench-password' });
   const connection = gateway.state.connect(user, 'Bench creator', 'US');
   for (let i = 0; i < sessionCount; i++) {
     gateway.state.createManagementSession(
@@ -132,6 +139,7 @@ export async function createAppScenario(sessionCount: number): Promise<AppScenar
     sessionCount,
     accountId: connection.accountId,
     readyCondition: {
+      clickFirst: SESSIONS_NAV,
       all: [
         { selector: SESSION_ROW_SELECTOR, min: Math.min(sessionCount, 5) },
         { selector: `${SESSION_SEARCH_SELECTOR}:not([disabled])`, min: 1 },

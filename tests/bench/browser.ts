@@ -41,6 +41,12 @@ export async function launchChromium(): Promise<Browser> {
 
 /** A condition the page must meet: at least `min` elements match every selector. */
 export interface ReadyCondition {
+  /**
+   * Clicked the moment it appears, as a creator with no reaction time would (used to go
+   * from the start screen to the sessions screen). Matched by selector and exact text;
+   * with `whenText`, only once the page shows that text (the start screen has loaded).
+   */
+  clickFirst?: { selector: string; text: string; whenText?: string };
   all: { selector: string; min: number }[];
 }
 
@@ -53,9 +59,20 @@ export function readyProbeScript(condition: ReadyCondition): string {
   return `(() => {
   const condition = ${JSON.stringify(condition)};
   let done = false;
+  let clicked = !condition.clickFirst;
   const holds = () => condition.all.every(({ selector, min }) => document.querySelectorAll(selector).length >= min);
   const check = () => {
-    if (done || !holds()) return;
+    if (done) return;
+    if (!clicked) {
+      const { selector, text, whenText } = condition.clickFirst;
+      if (whenText && !document.body.textContent.includes(whenText)) return;
+      const target = [...document.querySelectorAll(selector)].find((el) => el.textContent.trim() === text);
+      if (!target) return;
+      clicked = true;
+      window.__benchClickedAt = performance.now();
+      target.click();
+    }
+    if (!holds()) return;
     done = true;
     observer.disconnect();
     const domAt = performance.now();
@@ -70,10 +87,12 @@ export function readyProbeScript(condition: ReadyCondition): string {
 
 /** Waits for the probe and answers its paint time (ms since navigation start). */
 export async function readyTime(page: Page, timeoutMs = 30_000): Promise<number> {
-  const handle = await page.waitForFunction('window.__benchReady', undefined, {
-    timeout: timeoutMs,
-    polling: 50,
-  });
+  // A function, not a string: the app's CSP forbids string evaluation in the page.
+  const handle = await page.waitForFunction(
+    () => (globalThis as unknown as { __benchReady?: unknown }).__benchReady,
+    undefined,
+    { timeout: timeoutMs, polling: 50 },
+  );
   const ready = (await handle.jsonValue()) as { domAt: number; paintAt: number };
   return ready.paintAt;
 }
