@@ -43,9 +43,8 @@ describe('the sessions list model', () => {
     ).toBe('ms_3');
   });
 
-  it('handles 10,000 sessions quickly enough to filter on every keystroke', () => {
+  it('filters, searches and sorts 10,000 sessions (speed is measured by npm run bench)', () => {
     const all = Array.from({ length: 10_000 }, (_, i) => session(i));
-    const started = performance.now();
     const shown = visibleSessions(all, {
       ...base,
       query: 'manager 99',
@@ -53,9 +52,7 @@ describe('the sessions list model', () => {
       sort: 'risk',
       managerNames: new Map(),
     });
-    const ms = performance.now() - started;
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.every((s) => s.status === 'active' && s.label.includes('99'))).toBe(true);
-    expect(ms).toBeLessThan(250);
   });
 });
