@@ -114,6 +114,26 @@ describe('creating a management session', () => {
     expect(t.service.management.list(ACCOUNT).sessions).toHaveLength(0);
   });
 
+  it('when Fansly asks for 2FA on create, nothing is recorded; one retry with a verified challenge creates it', async () => {
+    const t = setup();
+    t.gateway.failNext('createManagementSession', 'twoFactorRequired');
+    const input = createInput();
+    await expect(t.service.management.create(input)).rejects.toMatchObject({
+      code: 'twoFactorRequired',
+    });
+    expect(t.service.management.list(ACCOUNT).sessions).toHaveLength(0);
+    await expect(
+      t.service.management.create({ ...input, twoFactorChallengeId: 'not-verified' }),
+    ).rejects.toMatchObject({ code: 'twoFactorRequired' });
+    const created = await t.service.management.create({
+      ...input,
+      twoFactorChallengeId: 'challenge-ok',
+    });
+    expect(created.link).toBeTruthy();
+    expect(t.gateway.count('createManagementSession')).toBe(2);
+    expect(t.gateway.management).toHaveLength(1);
+  });
+
   it('a duplicate name is a warning, not a block', async () => {
     const t = setup();
     await t.service.management.create(createInput({ label: 'Agency A' }));
@@ -294,6 +314,24 @@ describe('revoking', () => {
     expect(t.service.listManagementSessions(ACCOUNT).every((s) => s.status === 'revoked')).toBe(
       true,
     );
+  });
+});
+
+describe('revoke all when one fails', () => {
+  it('reports the one that failed, keeps it active, and revokes the rest', async () => {
+    const t = setup();
+    await t.service.management.create(createInput({ label: 'A' }));
+    await t.service.management.create(createInput({ label: 'B' }));
+    t.gateway.failNext('revokeManagementSession', 'rateLimited');
+    const result = await t.service.revokeAllManagementSessions(ACCOUNT);
+    expect(result.revoked).toHaveLength(1);
+    expect(result.failed).toEqual([
+      expect.objectContaining({ code: 'rateLimited', sessionId: expect.any(String) }),
+    ]);
+    const failedId = result.failed[0]!.sessionId;
+    const records = t.service.listManagementSessions(ACCOUNT);
+    expect(records.find((s) => s.id === failedId)!.status).toBe('active');
+    expect(records.filter((s) => s.status === 'revoked')).toHaveLength(1);
   });
 });
 
