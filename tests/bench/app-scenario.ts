@@ -8,7 +8,13 @@ import { createCore, type Core } from '../../src/main/core';
 import { createMemoryLogger } from '../../src/main/platform/log';
 import { createTestSecretBox } from '../../src/main/platform/secret-box';
 import { contract } from '../../src/shared/contract';
-import { REPO_ROOT, createBridge, startRendererServer, type RendererServer } from '../web/bridge';
+import {
+  REPO_ROOT,
+  createBridge,
+  startRendererServer,
+  type Bridge,
+  type RendererServer,
+} from '../web/bridge';
 import type { ReadyCondition } from './browser';
 import { NotMeasured } from './lib';
 
@@ -28,6 +34,8 @@ export interface AppScenario {
 
 export interface OpenedApp {
   page: Page;
+  /** Everything that crossed the bridge (see tests/web/bridge.ts). */
+  traffic: Bridge['traffic'];
   close(): Promise<void>;
 }
 
@@ -153,6 +161,7 @@ export async function createAppScenario(sessionCount: number): Promise<AppScenar
       await page.goto(`${server!.origin}/index.html`, { waitUntil: 'commit' });
       return {
         page,
+        traffic: bridge.traffic,
         async close() {
           await context.close();
           await bridge.dispose();

@@ -21,6 +21,8 @@ export async function measureColdStart(
   const minimalServer = await startRendererServer(minimalDir);
   const minimalTimes: number[] = [];
   const appTimes: number[] = [];
+  /** When the start screen showed the account and the probe clicked Sessions. */
+  const startScreenTimes: number[] = [];
   try {
     const runMinimal = async () => {
       const context = await browser.newContext();
@@ -34,7 +36,12 @@ export async function measureColdStart(
     const runApp = async () => {
       const opened = await app.openPage(browser, { probe: readyProbeScript(app.readyCondition) });
       try {
-        return await readyTime(opened.page);
+        const ready = await readyTime(opened.page);
+        const clicked = (await opened.page.evaluate(
+          () => (globalThis as unknown as { __benchClickedAt?: number }).__benchClickedAt ?? 0,
+        )) as number;
+        startScreenTimes.push(clicked);
+        return ready;
       } finally {
         await opened.close();
       }
@@ -59,6 +66,8 @@ export async function measureColdStart(
     target: `≤ ${TARGET_RATIO}×`,
     pass: ratio <= TARGET_RATIO,
     runs: RUNS,
-    note: `app ${round(appTime)} ms vs minimal ${round(minimal)} ms (medians)`,
+    note:
+      `app ${round(appTime)} ms vs minimal ${round(minimal)} ms (medians); the app's start ` +
+      `screen had the account at ${round(median(startScreenTimes))} ms`,
   };
 }

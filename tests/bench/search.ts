@@ -23,11 +23,19 @@ const KEYSTROKE_PROBE = `(() => {
     const start = event.timeStamp;
     changed = false;
     let frames = 0;
+    let firstPaint = null;
     const onFrame = () => {
       frames += 1;
-      // Wait for the frame that shows the filtered list; give up waiting after ~20 frames.
-      if (!changed && frames < 20) { requestAnimationFrame(onFrame); return; }
-      setTimeout(() => samples.push({ ms: performance.now() - start, listChanged: changed }), 0);
+      if (firstPaint === null) setTimeout(() => { firstPaint = performance.now() - start; }, 0);
+      // The frame that shows the filtered list; a key that leaves the list as it was (same
+      // matches) is done at the first paint after it.
+      if (changed) {
+        setTimeout(() => samples.push({ ms: performance.now() - start, listChanged: true }), 0);
+      } else if (frames < 20) {
+        requestAnimationFrame(onFrame);
+      } else {
+        samples.push({ ms: firstPaint, listChanged: false });
+      }
     };
     requestAnimationFrame(onFrame);
   }, true);
@@ -40,7 +48,12 @@ async function typeQueries(page: Page): Promise<{ ms: number; listChanged: boole
     await search.click();
     await search.fill('');
     await page.waitForTimeout(300);
-    await search.pressSequentially(query, { delay: KEY_GAP_MS });
+    // Key by key on the focused field (locator.pressSequentially's actionability checks
+    // stalled for tens of seconds on the first query here).
+    for (const key of query) {
+      await page.keyboard.press(key === ' ' ? 'Space' : key);
+      await page.waitForTimeout(KEY_GAP_MS);
+    }
     await page.waitForTimeout(400);
   }
   return (await page.evaluate('window.__benchKeystrokes')) as {
@@ -75,6 +88,9 @@ export async function measureSearch(browser: Browser, app: AppScenario): Promise
     target: `≤ ${TARGET_MS} ms`,
     pass: value <= TARGET_MS,
     runs: times.length,
-    note: `${times.length} keystrokes (${changed} changed the list); p90 ${round(percentile(times, 90), 1)} ms`,
+    note:
+      `${times.length} keystrokes; the ${changed} that changed the list: median ` +
+      `${changed ? round(median(samples.filter((s) => s.listChanged).map((s) => s.ms)), 1) : '—'} ms; ` +
+      `p90 of all ${round(percentile(times, 90), 1)} ms`,
   };
 }
