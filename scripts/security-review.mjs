@@ -60,19 +60,25 @@ function loadFalsePositives() {
 }
 
 /**
- * An entry explains a finding of its check in its file whose sample contains its `sample`
- * (equals it, with `exact`: used for the CSP, so any change to the policy is reviewed
- * again), and, with `confirm`, only while the file still matches that pattern (the reason
- * the finding is false, e.g. the window options still come from mainWindowOptions()).
+ * An entry explains a finding of its check in its file (or under `dir/**`) whose sample
+ * contains its `sample` (equals it, with `exact`: used for the CSP, so any change to the
+ * policy is reviewed again), and, with `confirm`, only while the file (or `confirmIn`)
+ * still matches that pattern: the reason the finding is false, e.g. the window options
+ * still come from mainWindowOptions().
  */
 function explains(fp, check, file, sample) {
-  if (fp.check !== check || fp.file !== file) return false;
+  if (fp.check !== check || !sameFile(fp.file, file)) return false;
   if (fp.exact ? sample.trim() !== fp.sample : !sample.includes(fp.sample)) return false;
   if (fp.confirm) {
-    const source = fs.readFileSync(path.join(scanned, file), 'utf8');
+    const source = fs.readFileSync(path.join(scanned, fp.confirmIn ?? file), 'utf8');
     if (!new RegExp(fp.confirm).test(source)) return false;
   }
   return true;
+}
+
+/** `dir/**` covers every file under `dir`; anything else names one file. */
+function sameFile(pattern, file) {
+  return pattern.endsWith('/**') ? file.startsWith(pattern.slice(0, -2)) : pattern === file;
 }
 
 async function main() {
