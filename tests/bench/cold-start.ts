@@ -23,6 +23,8 @@ export async function measureColdStart(
   const appTimes: number[] = [];
   /** When the start screen showed the account and the probe clicked Sessions. */
   const startScreenTimes: number[] = [];
+  /** Requests over the bridge until then (each a Playwright binding round trip here). */
+  const bridgeCalls: number[] = [];
   try {
     const runMinimal = async () => {
       const context = await browser.newContext();
@@ -41,6 +43,7 @@ export async function measureColdStart(
           () => (globalThis as unknown as { __benchClickedAt?: number }).__benchClickedAt ?? 0,
         )) as number;
         startScreenTimes.push(clicked);
+        bridgeCalls.push(opened.traffic.filter((entry) => entry.kind === 'request').length);
         return ready;
       } finally {
         await opened.close();
@@ -68,6 +71,7 @@ export async function measureColdStart(
     runs: RUNS,
     note:
       `app ${round(appTime)} ms vs minimal ${round(minimal)} ms (medians); the app's start ` +
-      `screen had the account at ${round(median(startScreenTimes))} ms`,
+      `screen had the account at ${round(median(startScreenTimes))} ms; ` +
+      `${median(bridgeCalls)} bridge requests by the end`,
   };
 }
