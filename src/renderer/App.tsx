@@ -8,6 +8,7 @@ import { useStateTopic } from './hooks/useStateTopic';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { Navigation } from './shell/Navigation';
 import { StorageNotices } from './shell/StorageNotices';
+import { useAccountsStore } from './stores/accounts';
 import { useNavigationStore } from './stores/navigation';
 import { useSettingsStore } from './stores/settings';
 import './shell/shell.css';
@@ -23,11 +24,15 @@ export function App() {
 
   useEffect(() => {
     void useSettingsStore.getState().load();
+    // Every screen works on the selected account: load the (cache-first) list at start so a
+    // tray jump straight to Sessions or the Checklist never says "no account selected".
+    void useAccountsStore.getState().load();
     return api().onNavigate(({ screen: target }) => {
       useNavigationStore.getState().navigateTo(target);
     });
   }, []);
   useStateTopic('settings', () => void useSettingsStore.getState().load());
+  useStateTopic('accounts', () => void useAccountsStore.getState().load());
 
   // Tray and shortcut navigation move focus to the new screen, so keyboard and screen-reader
   // users land where they asked to go. A plain nav click leaves focus in the nav. A screen

@@ -1,10 +1,12 @@
 import './isolate-features';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { setApi } from '../../src/renderer/client';
 import { applyLanguage } from '../../src/renderer/i18n';
 import { useNavigationStore } from '../../src/renderer/stores/navigation';
+import { useSelectionStore } from '../../src/renderer/stores/selection';
+import { useAccountsStore } from '../../src/renderer/stores/accounts';
 import { useSettingsStore } from '../../src/renderer/stores/settings';
 import { createFakeApi } from './fake-api';
 
@@ -102,5 +104,34 @@ describe('the app frame', () => {
     expect(fake.fake.onStateChanged).toHaveBeenCalledTimes(1);
     cleanup();
     expect(fake.listenerCount()).toBe(0);
+  });
+
+  it('selects the first connected account at start, before the Accounts screen is ever opened', async () => {
+    useSelectionStore.setState({ selectedAccountId: null });
+    useAccountsStore.setState({ list: null, loading: false, loadError: null });
+    useNavigationStore.setState({ screen: 'sessions', focusRequest: 0, focusPending: false });
+    const fake = createFakeApi();
+    const account = (accountId: string) => ({
+      accountId,
+      nativeId: null,
+      username: accountId,
+      displayName: null,
+      label: null,
+      connectionState: 'connected' as const,
+      lastRefreshedAt: null,
+    });
+    const list = vi.fn(() =>
+      Promise.resolve({
+        ok: true as const,
+        data: { accounts: [account('fansly_a'), account('fansly_b')], asOf: null, offline: false },
+      }),
+    );
+    Object.assign(fake.fake, { accounts: { list } });
+    await renderApp(fake);
+    await waitFor(() => expect(useSelectionStore.getState().selectedAccountId).toBe('fansly_a'));
+    expect(list).toHaveBeenCalledTimes(1);
+    // A change announced by main (an account connected elsewhere) is picked up too.
+    act(() => fake.emitStateChanged(['accounts']));
+    await waitFor(() => expect(list).toHaveBeenCalledTimes(2));
   });
 });
