@@ -180,6 +180,8 @@ export interface Bridge {
   readonly loginItemCalls: { enabled: boolean; startHidden: boolean }[];
   /** Uncaught errors in the page. */
   readonly pageErrors: string[];
+  /** What the page's Content-Security-Policy refused (Chromium reports it on the console). */
+  readonly cspViolations: string[];
   /** URLs main tried to fetch off loopback: refused as a network failure, listed here. */
   readonly blockedFetches: string[];
   /** Navigates to the app and waits until `window.api` is there and the app has rendered. */
@@ -226,6 +228,7 @@ export async function createBridge(
   const openedExternal: string[] = [];
   const loginItemCalls: { enabled: boolean; startHidden: boolean }[] = [];
   const pageErrors: string[] = [];
+  const cspViolations: string[] = [];
   const blockedFetches: string[] = [];
   // The tests use no network but 127.0.0.1: anything else fails as if offline.
   const loopbackFetch: typeof fetch = (input, init) => {
@@ -237,6 +240,9 @@ export async function createBridge(
     return (options.fetch ?? globalThis.fetch)(input, init);
   };
   page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
 
   // A stand-in for ipcMain: registerIpc fills it exactly as in the app.
   const handlers = new Map<string, (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown>();
@@ -353,6 +359,7 @@ export async function createBridge(
     openedExternal,
     loginItemCalls,
     pageErrors,
+    cspViolations,
     blockedFetches,
     async open() {
       await page.goto(`${server.origin}/index.html`);

@@ -72,6 +72,9 @@ export const test = base.extend<WebFixtures, WebWorkerFixtures>({
     const bridge = await createBridge(page, rendererServer, bridgeOptions);
     try {
       await use(bridge);
+      // The built app's CSP is part of what every test exercises: a refused script, style or
+      // connection means the app relies on something the policy forbids.
+      expect(bridge.cspViolations, 'Content-Security-Policy violations').toEqual([]);
     } finally {
       if (testInfo.status !== testInfo.expectedStatus) {
         await testInfo.attach('bridge-traffic.json', {
