@@ -1,4 +1,4 @@
-import { createInstance } from 'i18next';
+import { createMainTranslator } from '../platform/i18n';
 import type { Settings } from '../../shared/contract/settings';
 import type { Notifier } from '../platform/notifier';
 
@@ -73,21 +73,14 @@ const resources = {
   },
 } as const;
 
-const i18n = createInstance();
-void i18n.init({
-  resources,
-  lng: 'en',
-  fallbackLng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+const translate = createMainTranslator(resources, 'notify');
 
 /** Pure: the title and body for a notification in a language. */
 export function notificationText(
   request: NotificationRequest,
   language: 'en' | 'ru',
 ): { title: string; body: string } {
-  const t = i18n.getFixedT(language, 'notify');
+  const t = translate(language);
   switch (request.kind) {
     case 'newLogin': {
       const place = request.place ?? t('newLogin.unknownPlace');

@@ -1,4 +1,4 @@
-import { createInstance } from 'i18next';
+import { createMainTranslator } from '../platform/i18n';
 import type { RevokeRequest } from '../../shared/contract/lockdown';
 import type { OverallState } from '../../shared/domain/checklist';
 import type { TrayMenuItem, TrayState } from '../tray/menu-model';
@@ -60,14 +60,7 @@ const resources = {
   },
 } as const;
 
-const i18n = createInstance();
-void i18n.init({
-  resources,
-  lng: 'en',
-  fallbackLng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+const translate = createMainTranslator(resources, 'traySections');
 
 /** Labels are cut so one long session name cannot stretch the menu across the screen. */
 function short(text: string, max = 40): string {
@@ -82,7 +75,7 @@ export function buildTraySections(input: TraySectionsInput): {
   sections: TrayMenuItem[][];
   revokeTargets: Record<string, RevokeRequest>;
 } {
-  const t = i18n.getFixedT(input.language, 'traySections');
+  const t = translate(input.language);
   const revokeTargets: Record<string, RevokeRequest> = {};
   const accountItems: TrayMenuItem[] = input.accounts.map((account) => {
     const sessionItems: TrayMenuItem[] = account.activeSessions.map((session) => {

@@ -1,4 +1,5 @@
-import { createInstance, type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
+import { createMainTranslator } from '../platform/i18n';
 
 export type OverallState = 'secure' | 'attention' | 'atRisk' | 'unknown';
 
@@ -45,17 +46,10 @@ const resources = {
   },
 } as const;
 
-const i18n = createInstance();
-void i18n.init({
-  resources,
-  lng: 'en',
-  fallbackLng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+const translate = createMainTranslator(resources, 'tray');
 
 export function trayT(language: 'en' | 'ru'): TFunction {
-  return i18n.getFixedT(language, 'tray');
+  return translate(language);
 }
 
 /** Pure: the same state always gives the same menu, so it is unit tested without Electron. */
