@@ -20,7 +20,7 @@ import { CreateSessionFlow } from './CreateSessionFlow';
 import { ManualTrackingBanner, RecordManualForm } from './ManualTracking';
 import { SessionDetail } from './SessionDetail';
 import { SessionList } from './SessionList';
-import { visibleSessions } from './list-model';
+import { filterSessions, sortSessions } from './list-model';
 
 const SORTS: SessionSort[] = ['created', 'label', 'lastUsed', 'reviewBy', 'risk'];
 const STATUSES: StatusFilter[] = ['all', 'active', 'revoked', 'ended'];
@@ -52,9 +52,14 @@ export function ManagementSessionsPanel({ accountId }: { accountId: string }) {
   useStateTopic('managers', loadManagers);
 
   const managerNames = useMemo(() => new Map(managers.map((m) => [m.id, m.name])), [managers]);
+  // Sorted once per list and order; each keystroke only filters the sorted list.
+  const sorted = useMemo(
+    () => sortSessions(list?.sessions ?? [], { sort, catalogue }),
+    [list, sort, catalogue],
+  );
   const sessions = useMemo(
-    () => visibleSessions(list?.sessions ?? [], { query, status, sort, catalogue, managerNames }),
-    [list, query, status, sort, catalogue, managerNames],
+    () => filterSessions(sorted, { query, status, managerNames }),
+    [sorted, query, status, managerNames],
   );
   const selected = list?.sessions.find((s) => s.id === selectedId) ?? null;
   const activeCount = list?.sessions.filter((s) => s.status === 'active').length ?? 0;

@@ -20,37 +20,37 @@ export function riskOf(
   return assessPermissionIds(session.permissions, catalogue?.permissions ?? []);
 }
 
-/** Search, filter and sort in one pass; pure so 10,000 rows can be checked in a unit test. */
+interface ListOptions {
+  query: string;
+  status: StatusFilter;
+  sort: SessionSort;
+  catalogue: PermissionCatalogue | null;
+  managerNames: ReadonlyMap<string, string>;
+}
+
+/** Search, filter and sort; pure so 10,000 rows can be checked in a unit test. */
 export function visibleSessions(
   sessions: readonly ManagementSession[],
-  options: {
-    query: string;
-    status: StatusFilter;
-    sort: SessionSort;
-    catalogue: PermissionCatalogue | null;
-    managerNames: ReadonlyMap<string, string>;
-  },
+  options: ListOptions,
 ): ManagementSession[] {
-  const words = options.query.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  const filtered = sessions.filter((s) => {
-    if (options.status !== 'all' && s.status !== options.status) return false;
-    if (words.length === 0) return true;
-    const text = [
-      s.label,
-      s.sentTo,
-      s.managerId ? (options.managerNames.get(s.managerId) ?? '') : '',
-      ...s.permissions,
-    ]
-      .join(' ')
-      .toLocaleLowerCase();
-    return words.every((w) => text.includes(w));
-  });
+  return filterSessions(sortSessions(sessions, options), options);
+}
+
+/**
+ * The list in the chosen order. Sorting is stable and filtering keeps order, so sorting
+ * once and filtering the sorted list on every keystroke shows exactly what sorting the
+ * filtered list would; the screen re-sorts only when the list, order or catalogue change.
+ */
+export function sortSessions(
+  sessions: readonly ManagementSession[],
+  options: Pick<ListOptions, 'sort' | 'catalogue'>,
+): ManagementSession[] {
   const risk =
     options.sort === 'risk'
-      ? new Map(filtered.map((s) => [s.id, RISK_ORDER[riskOf(s, options.catalogue).grade]]))
+      ? new Map(sessions.map((s) => [s.id, RISK_ORDER[riskOf(s, options.catalogue).grade]]))
       : null;
   const byDateDesc = (a: string | null, b: string | null) => (b ?? '').localeCompare(a ?? '');
-  return [...filtered].sort((a, b) => {
+  return [...sessions].sort((a, b) => {
     switch (options.sort) {
       case 'label':
         return a.label.localeCompare(b.label);
@@ -64,6 +64,44 @@ export function visibleSessions(
       default:
         return byDateDesc(a.createdAt, b.createdAt);
     }
+  });
+}
+
+/** What a search matches in a session, lower-cased, kept per session and manager names. */
+const searchTexts = new WeakMap<ReadonlyMap<string, string>, WeakMap<ManagementSession, string>>();
+
+function searchText(s: ManagementSession, managerNames: ReadonlyMap<string, string>): string {
+  let texts = searchTexts.get(managerNames);
+  if (!texts) {
+    texts = new WeakMap();
+    searchTexts.set(managerNames, texts);
+  }
+  let text = texts.get(s);
+  if (text === undefined) {
+    text = [
+      s.label,
+      s.sentTo,
+      s.managerId ? (managerNames.get(s.managerId) ?? '') : '',
+      ...s.permissions,
+    ]
+      .join(' ')
+      .toLocaleLowerCase();
+    texts.set(s, text);
+  }
+  return text;
+}
+
+/** The sessions (in their given order) that match the search words and status filter. */
+export function filterSessions(
+  sessions: readonly ManagementSession[],
+  options: Pick<ListOptions, 'query' | 'status' | 'managerNames'>,
+): ManagementSession[] {
+  const words = options.query.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  return sessions.filter((s) => {
+    if (options.status !== 'all' && s.status !== options.status) return false;
+    if (words.length === 0) return true;
+    const text = searchText(s, options.managerNames);
+    return words.every((w) => text.includes(w));
   });
 }
 
