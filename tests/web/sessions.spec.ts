@@ -159,6 +159,28 @@ test('without the assumed routes, both lists switch to clearly labelled manual t
   await expect(page.getByText('This gateway does not show login sessions.')).toBeVisible();
   await page.getByRole('button', { name: 'Open login sessions on fansly.com' }).click();
   await expect.poll(() => bridge.openedExternal).toContain('https://fansly.com/settings/sessions');
+
+  // Login sessions seen on fansly.com are recorded by hand, labelled so, and marked closed here.
+  await page.getByRole('button', { name: 'Record a login session' }).click();
+  const form = page.getByRole('region', { name: 'Record a login session seen on fansly.com' });
+  await form.getByRole('textbox', { name: 'Device' }).fill('Unknown Android');
+  await form.getByRole('textbox', { name: 'Place (city)' }).fill('Lagos');
+  await form.getByRole('textbox', { name: 'Note' }).fill('not mine');
+  await form.getByRole('button', { name: 'Record a login session' }).click();
+  await expect(form).toHaveCount(0);
+  const login = page.getByRole('listitem').filter({ hasText: 'Unknown Android' });
+  await expect(login).toContainText('Recorded by hand');
+  await expect(login).toContainText('Lagos');
+  await expect(login).toContainText('not mine');
+  await expect(login.getByRole('button', { name: 'Close Unknown Android' })).toHaveCount(0);
+
+  await login.getByRole('button', { name: 'Mark Unknown Android as closed' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Mark as closed' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Unknown Android' })).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'Show closed sessions' }).check();
+  const closed = page.getByRole('listitem').filter({ hasText: 'Unknown Android' });
+  await expect(closed).toContainText('Closed');
+  await expect(closed).toContainText('Recorded by hand');
 });
 
 test('offline: the last-known list stays with its time, and a revoke is refused rather than queued', async ({

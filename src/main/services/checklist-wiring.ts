@@ -72,6 +72,15 @@ function loginLabel(s: LoginSessionList['sessions'][number]): string {
   return [s.device, place, s.ip].filter(Boolean).join(' · ') || s.id;
 }
 
+function toChecklistLogin(s: LoginSessionList['sessions'][number]): ChecklistLoginSession {
+  return {
+    id: s.id,
+    label: loginLabel(s),
+    recognised: s.recognisedAt !== null,
+    current: s.current,
+  };
+}
+
 /** Reads sessions' last-known lists in the checklist's terms; null when never listed. */
 function checklistInputs(deps: SecurityFeaturesDeps): ChecklistInputs {
   return {
@@ -80,16 +89,17 @@ function checklistInputs(deps: SecurityFeaturesDeps): ChecklistInputs {
     loginSessions: (accountId): ChecklistLoginSession[] | null => {
       if (!deps.sessions) return null;
       const list = deps.sessions.logins.list(accountId);
-      // Manual mode: the gateway lists no login sessions, so Doorman cannot tell.
-      if (list.mode === 'manual' || list.asOf === null) return null;
+      if (list.mode === 'manual') {
+        // The gateway lists no login sessions: only what the creator recorded by hand counts,
+        // and with no record at all Doorman cannot tell.
+        const manual = list.sessions.filter((s) => s.source === 'manual');
+        if (manual.length === 0) return null;
+        return manual.filter((s) => s.status === 'open').map((s) => toChecklistLogin(s));
+      }
+      if (list.asOf === null) return null;
       return list.sessions
-        .filter((s) => s.status === 'open')
-        .map((s) => ({
-          id: s.id,
-          label: loginLabel(s),
-          recognised: s.recognisedAt !== null,
-          current: s.current,
-        }));
+        .filter((s) => s.status === 'open' && s.source !== 'manual')
+        .map((s) => toChecklistLogin(s));
     },
     managementSessions: (accountId): ChecklistManagementSession[] | null => {
       if (!deps.sessions) return null;

@@ -161,4 +161,44 @@ describe('sessions through the core and the real gateway client', () => {
       error: { code: 'unsupported' },
     });
   });
+
+  it('manual login records feed the checklist: recognised is fine, not recognised is at risk', async () => {
+    const t = await rig({ assumedRoutes: false });
+    expect(await t.call('accounts:refresh', undefined)).toMatchObject({ ok: true });
+    await t.call('logins:refresh', { accountId: ACCOUNT });
+    const unknownLogins = async () => {
+      const result = (await t.call('checklist:get', undefined)) as {
+        ok: true;
+        data: { accounts: { accountId: string; items: { id: string; status: string }[] }[] };
+      };
+      const account = result.data.accounts.find((a) => a.accountId === ACCOUNT);
+      return account?.items.find((i) => i.id === 'unknownLogins')?.status;
+    };
+    expect(await unknownLogins()).toBe('unknown');
+
+    expect(
+      await t.call('logins:recordManual', {
+        accountId: ACCOUNT,
+        device: 'My laptop',
+        recognised: true,
+      }),
+    ).toMatchObject({ ok: true, data: { source: 'manual', status: 'open' } });
+    expect(await unknownLogins()).toBe('done');
+
+    const stranger = (await t.call('logins:recordManual', {
+      accountId: ACCOUNT,
+      device: 'Unknown Android',
+      city: 'Lagos',
+    })) as { ok: true; data: { id: string } };
+    expect(await unknownLogins()).toBe('needsAttention');
+
+    expect(
+      await t.call('logins:markClosed', { accountId: ACCOUNT, sessionId: stranger.data.id }),
+    ).toMatchObject({ ok: true, data: { status: 'closed' } });
+    expect(await unknownLogins()).toBe('done');
+    expect(await t.call('logins:recordManual', { accountId: ACCOUNT, device: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalidInput' },
+    });
+  });
 });

@@ -15,5 +15,8 @@ export function loginsHandlers(sessions: SessionsService): Pick<Handlers, LoginC
     'logins:recognise': ({ accountId, sessionId }) => logins.recognise(accountId, sessionId),
     'logins:close': ({ accountId, sessionId }) => logins.close(accountId, sessionId),
     'logins:closeOthers': ({ accountId }) => logins.closeOtherLoginSessions(accountId),
+    'logins:recordManual': (input) => logins.recordManual(input),
+    'logins:markClosed': ({ accountId, sessionId }) =>
+      logins.markClosedManually(accountId, sessionId),
   };
 }

@@ -1,10 +1,16 @@
-import type { LoginSession, LoginSessionList } from '../../../shared/contract/logins';
+import { randomUUID } from 'node:crypto';
+import {
+  recordManualLoginInputSchema,
+  type LoginSession,
+  type LoginSessionList,
+  type RecordManualLoginInput,
+} from '../../../shared/contract/logins';
 import { DoormanError } from '../../../shared/errors';
 import type { GatewayClient, GatewayLoginSession } from '../../gateway/types';
 import type { EventBus } from '../../platform/events';
 import { JsonStore, type StorageNoticeLog } from '../../platform/json-store';
 import type { ActivityRecorder } from '../activity-recorder';
-import { errorCodeOf, isUnreachable, toDoormanError, unsupportedError } from './errors';
+import { errorCodeOf, isUnreachable, parseInput, toDoormanError, unsupportedError } from './errors';
 import {
   MANUAL_RECHECK_MS,
   emptyLoginState,
@@ -23,6 +29,7 @@ export interface LoginSessionsDeps {
   clock: () => Date;
   events?: EventBus;
   notices?: StorageNoticeLog;
+  newId?: () => string;
 }
 
 /**
@@ -32,8 +39,10 @@ export interface LoginSessionsDeps {
  */
 export class LoginSessionsService {
   private readonly store: JsonStore<LoginsFile>;
+  private readonly newId: () => string;
 
   constructor(private readonly deps: LoginSessionsDeps) {
+    this.newId = deps.newId ?? randomUUID;
     this.store = new JsonStore<LoginsFile>({
       dir: deps.dataDir,
       name: 'logins',
@@ -111,6 +120,12 @@ export class LoginSessionsService {
   async close(accountId: string, sessionId: string): Promise<LoginSession> {
     const record = this.require(accountId, sessionId);
     if (record.status !== 'open') return withNewFlag(record, this.state(accountId).lastViewedAt);
+    if (record.source === 'manual') {
+      throw new DoormanError(
+        'conflict',
+        'This login session was recorded by hand: close it on fansly.com, then mark it closed here.',
+      );
+    }
     if (record.current) {
       throw new DoormanError(
         'conflict',
@@ -155,7 +170,9 @@ export class LoginSessionsService {
     }
     const now = this.now();
     const state = this.state(accountId);
-    const closing = Object.values(state.sessions).filter((s) => s.status === 'open' && !s.current);
+    const closing = Object.values(state.sessions).filter(
+      (s) => s.status === 'open' && !s.current && s.source !== 'manual',
+    );
     this.update(accountId, (s) => {
       const sessions = { ...s.sessions };
       for (const c of closing) sessions[c.id] = { ...c, status: 'closed', closedAt: now };
@@ -175,6 +192,72 @@ export class LoginSessionsService {
     }
     this.changed();
     return { closed: closing.length };
+  }
+
+  // ---- manual tracking -----------------------------------------------------------------
+
+  /**
+   * Manual tracking: records a login session the creator saw on fansly.com. Refused while the
+   * gateway lists login sessions itself, so a hand-made record never stands in for its list.
+   */
+  recordManual(raw: RecordManualLoginInput): LoginSession {
+    const input = parseInput(recordManualLoginInputSchema, raw);
+    if (this.state(input.accountId).mode !== 'manual') {
+      throw new DoormanError(
+        'conflict',
+        'The gateway lists login sessions for this account: Doorman keeps them up to date, so none is recorded by hand.',
+      );
+    }
+    const now = this.now();
+    const session: StoredLoginSession = {
+      id: `manual_${this.newId()}`,
+      accountId: input.accountId,
+      device: input.device,
+      ip: input.ip,
+      city: input.city,
+      stateCode: null,
+      countryCode: input.countryCode,
+      lastUsedAt: input.lastUsedOn ? `${input.lastUsedOn}T00:00:00.000Z` : null,
+      current: false,
+      firstSeenAt: now,
+      recognisedAt: input.recognised ? now : null,
+      status: 'open',
+      closedAt: null,
+      source: 'manual',
+      note: input.note,
+    };
+    this.save(session);
+    this.deps.activity.record({
+      kind: 'sessionRecordedManually',
+      accountId: input.accountId,
+      subjectId: session.id,
+      summary: `Recorded the login from ${describe(session)} seen on fansly.com`,
+    });
+    this.changed();
+    return { ...session, isNew: false };
+  }
+
+  /** Manual tracking: the creator closed the login session on fansly.com and says so here. */
+  markClosedManually(accountId: string, sessionId: string): LoginSession {
+    const record = this.require(accountId, sessionId);
+    const lastViewedAt = this.state(accountId).lastViewedAt;
+    if (record.status !== 'open') return withNewFlag(record, lastViewedAt);
+    if (record.source !== 'manual') {
+      throw new DoormanError(
+        'conflict',
+        'Doorman can close this login session on the gateway: use Close so it really happens.',
+      );
+    }
+    const next: StoredLoginSession = { ...record, status: 'closed', closedAt: this.now() };
+    this.save(next);
+    this.deps.activity.record({
+      kind: 'loginClosed',
+      accountId,
+      subjectId: sessionId,
+      summary: `Marked the login from ${describe(record)} closed on fansly.com`,
+    });
+    this.changed();
+    return withNewFlag(next, lastViewedAt);
   }
 
   private async confirmGone(accountId: string, sessionId: string): Promise<boolean> {
@@ -200,6 +283,7 @@ export class LoginSessionsService {
     for (const r of remote) {
       if (typeof r.id !== 'string' || !r.id || r.id.length > 200 || r.id !== r.id.trim()) continue;
       if (r.id === '__proto__') continue;
+      if (own(sessions, r.id)?.source === 'manual') continue;
       seen.add(r.id);
       const existing = own(sessions, r.id);
       const facts = {
@@ -222,12 +306,16 @@ export class LoginSessionsService {
           recognisedAt: null,
           status: 'open',
           closedAt: null,
+          source: 'gateway',
+          note: '',
         };
         sessions[r.id] = created;
         fresh.push(created);
       }
     }
     for (const [id, record] of Object.entries(sessions)) {
+      // Manual records were never on the gateway's list: its silence says nothing about them.
+      if (record.source === 'manual') continue;
       if (record.status === 'open' && !seen.has(id)) {
         sessions[id] = { ...record, status: 'gone', closedAt: now };
       }

@@ -18,6 +18,7 @@ import { useFormat } from '../../format';
 import { useStateTopic } from '../../hooks/useStateTopic';
 import { useLoginsStore } from '../../stores/logins';
 import { OpenOnFansly } from '../sessions/ManualTracking';
+import { RecordManualLoginForm } from './RecordManualLogin';
 
 const ROW_HEIGHT = 72;
 
@@ -32,6 +33,8 @@ export function LoginSessionsPanel({ accountId }: { accountId: string }) {
   const { list, loadError, refreshing, showClosed } = useLoginsStore();
   const [closing, setClosing] = useState<LoginSession | null>(null);
   const [closingOthers, setClosingOthers] = useState(false);
+  const [markingClosed, setMarkingClosed] = useState<LoginSession | null>(null);
+  const [recording, setRecording] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -68,6 +71,14 @@ export function LoginSessionsPanel({ accountId }: { accountId: string }) {
     useLoginsStore.getState().upsert(updated);
     setClosing(null);
   };
+  const markClosed = async () => {
+    if (!markingClosed) return;
+    const updated = await unwrap(
+      api().logins.markClosed({ accountId, sessionId: markingClosed.id }),
+    );
+    useLoginsStore.getState().upsert(updated);
+    setMarkingClosed(null);
+  };
   const closeOthers = async () => {
     await unwrap(api().logins.closeOthers({ accountId }));
     setClosingOthers(false);
@@ -96,8 +107,12 @@ export function LoginSessionsPanel({ accountId }: { accountId: string }) {
           <p>{t('manual.body')}</p>
           <div className="form-actions">
             <OpenOnFansly which="sessions" />
+            {!recording && <Button onClick={() => setRecording(true)}>{t('manual.record')}</Button>}
           </div>
         </Alert>
+      )}
+      {manual && recording && (
+        <RecordManualLoginForm accountId={accountId} onDone={() => setRecording(false)} />
       )}
       {loadError && <ErrorMessage error={loadError} />}
       {recognise.error && <ErrorMessage error={recognise.error} />}
@@ -153,16 +168,21 @@ export function LoginSessionsPanel({ accountId }: { accountId: string }) {
                       {session.device ?? t('unknownDevice')}
                     </span>
                     <span className="session-row__meta">
-                      {[place(session), session.ip].filter(Boolean).join(' · ') || '—'}
+                      {[place(session), session.ip, session.note].filter(Boolean).join(' · ') ||
+                        '—'}
                     </span>
                     <span className="session-row__meta">
                       {t('lastUsed', {
                         when: session.lastUsedAt ? format.relative(session.lastUsedAt) : '—',
                       })}{' '}
-                      · {t('firstSeen', { when: format.date(session.firstSeenAt) })}
+                      ·{' '}
+                      {t(session.source === 'manual' ? 'recordedOn' : 'firstSeen', {
+                        when: format.date(session.firstSeenAt),
+                      })}
                     </span>
                   </div>
                   <div className="session-row__badges">
+                    {session.source === 'manual' && <Badge>{t('manual.badge')}</Badge>}
                     {session.current && <Badge tone="info">{t('thisDevice')}</Badge>}
                     {session.isNew && <Badge tone="warn">{t('new')}</Badge>}
                     {session.recognisedAt && <Badge tone="good">{t('recognised')}</Badge>}
@@ -175,7 +195,17 @@ export function LoginSessionsPanel({ accountId }: { accountId: string }) {
                         {t('recognise')}
                       </Button>
                     )}
-                    {open && !session.current && !manual && (
+                    {open && session.source === 'manual' && (
+                      <Button
+                        onClick={() => setMarkingClosed(session)}
+                        aria-label={t('manual.markClosedNamed', {
+                          device: session.device ?? session.id,
+                        })}
+                      >
+                        {t('manual.markClosed')}
+                      </Button>
+                    )}
+                    {open && !session.current && !manual && session.source !== 'manual' && (
                       <Button
                         variant="danger"
                         disabled={list.offline}
@@ -205,6 +235,19 @@ export function LoginSessionsPanel({ accountId }: { accountId: string }) {
           {t('confirmClose.body', {
             device: closing?.device ?? t('unknownDevice'),
             place: closing ? place(closing) || '—' : '—',
+          })}
+        </p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={markingClosed !== null}
+        title={t('manual.confirmMarkClosed.title')}
+        confirmLabel={t('manual.markClosed')}
+        onConfirm={markClosed}
+        onCancel={() => setMarkingClosed(null)}
+      >
+        <p>
+          {t('manual.confirmMarkClosed.body', {
+            device: markingClosed?.device ?? t('unknownDevice'),
           })}
         </p>
       </ConfirmDialog>
