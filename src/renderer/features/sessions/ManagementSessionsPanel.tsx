@@ -61,8 +61,15 @@ export function ManagementSessionsPanel({ accountId }: { accountId: string }) {
     () => filterSessions(sorted, { query, status, managerNames }),
     [sorted, query, status, managerNames],
   );
-  const selected = list?.sessions.find((s) => s.id === selectedId) ?? null;
-  const activeCount = list?.sessions.filter((s) => s.status === 'active').length ?? 0;
+  // Not recomputed over every session on each keystroke.
+  const selected = useMemo(
+    () => list?.sessions.find((s) => s.id === selectedId) ?? null,
+    [list, selectedId],
+  );
+  const activeCount = useMemo(
+    () => list?.sessions.filter((s) => s.status === 'active').length ?? 0,
+    [list],
+  );
   const manual = list?.mode === 'manual';
 
   const revokeAll = async () => {

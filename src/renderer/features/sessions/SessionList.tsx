@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type KeyboardEvent } from 'react';
+import { memo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManagementSession, PermissionCatalogue } from '../../../shared/contract/sessions';
 import { Badge } from '../../components';
@@ -29,7 +29,6 @@ export function SessionList({
   onSelect: (id: string) => void;
 }) {
   const { t } = useTranslation('sessions');
-  const format = useFormat();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: sessions.length,
@@ -66,40 +65,72 @@ export function SessionList({
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const session = sessions[item.index]!;
-          const risk = riskOf(session, catalogue);
-          const manager = session.managerId ? managerNames.get(session.managerId) : null;
           return (
-            <div
+            <SessionRow
               key={session.id}
-              id={`session-row-${session.id}`}
-              role="option"
-              aria-selected={session.id === selectedId}
-              className="session-row"
-              style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-              onClick={() => onSelect(session.id)}
-            >
-              <div className="session-row__main">
-                <span className="session-row__label">{session.label}</span>
-                <span className="session-row__meta">
-                  {manager ?? t('list.noManager')} ·{' '}
-                  {session.createdAt ? format.date(session.createdAt) : '—'}
-                  {session.reviewBy && session.status === 'active'
-                    ? ` · ${t('list.reviewBy', { date: format.date(session.reviewBy) })}`
-                    : ''}
-                </span>
-              </div>
-              <div className="session-row__badges">
-                <Badge tone={STATUS_TONE[session.status]}>{t(`status.${session.status}`)}</Badge>
-                {session.status === 'active' && <RiskBadge grade={risk.grade} />}
-                {!session.createdInDoorman && session.source === 'gateway' && (
-                  <Badge tone="warn">{t('list.notFromDoorman')}</Badge>
-                )}
-                {session.source === 'manual' && <Badge tone="info">{t('list.manual')}</Badge>}
-              </div>
-            </div>
+              session={session}
+              start={item.start}
+              selected={session.id === selectedId}
+              catalogue={catalogue}
+              manager={session.managerId ? managerNames.get(session.managerId) : undefined}
+              onSelect={onSelect}
+            />
           );
         })}
       </div>
     </div>
   );
 }
+
+/**
+ * One row. Memoised: a keystroke in the search box re-renders only the rows whose session,
+ * position or selection changed, not every row in view.
+ */
+const SessionRow = memo(function SessionRow({
+  session,
+  start,
+  selected,
+  catalogue,
+  manager,
+  onSelect,
+}: {
+  session: ManagementSession;
+  start: number;
+  selected: boolean;
+  catalogue: PermissionCatalogue | null;
+  manager: string | undefined;
+  onSelect: (id: string) => void;
+}) {
+  const { t } = useTranslation('sessions');
+  const format = useFormat();
+  const risk = riskOf(session, catalogue);
+  return (
+    <div
+      id={`session-row-${session.id}`}
+      role="option"
+      aria-selected={selected}
+      className="session-row"
+      style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
+      onClick={() => onSelect(session.id)}
+    >
+      <div className="session-row__main">
+        <span className="session-row__label">{session.label}</span>
+        <span className="session-row__meta">
+          {manager ?? t('list.noManager')} ·{' '}
+          {session.createdAt ? format.date(session.createdAt) : '—'}
+          {session.reviewBy && session.status === 'active'
+            ? ` · ${t('list.reviewBy', { date: format.date(session.reviewBy) })}`
+            : ''}
+        </span>
+      </div>
+      <div className="session-row__badges">
+        <Badge tone={STATUS_TONE[session.status]}>{t(`status.${session.status}`)}</Badge>
+        {session.status === 'active' && <RiskBadge grade={risk.grade} />}
+        {!session.createdInDoorman && session.source === 'gateway' && (
+          <Badge tone="warn">{t('list.notFromDoorman')}</Badge>
+        )}
+        {session.source === 'manual' && <Badge tone="info">{t('list.manual')}</Badge>}
+      </div>
+    </div>
+  );
+});
