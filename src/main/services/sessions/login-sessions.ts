@@ -17,9 +17,10 @@ import {
   loginsFileSchema,
   type LoginAccountState,
   own,
-  storableKey,
   type LoginsFile,
   type StoredLoginSession,
+  readAccountState,
+  updateAccountState,
 } from './store';
 
 export interface LoginSessionsDeps {
@@ -372,17 +373,11 @@ export class LoginSessionsService {
   }
 
   private state(accountId: string): LoginAccountState {
-    return own(this.store.get().accounts, accountId) ?? emptyLoginState();
+    return readAccountState(this.store, accountId, emptyLoginState);
   }
 
   private update(accountId: string, change: (state: LoginAccountState) => LoginAccountState): void {
-    const file = this.store.get();
-    this.store.set({
-      accounts: {
-        ...file.accounts,
-        [storableKey(accountId)]: change(own(file.accounts, accountId) ?? emptyLoginState()),
-      },
-    });
+    updateAccountState(this.store, accountId, emptyLoginState, change);
   }
 
   private now(): string {

@@ -39,10 +39,11 @@ import {
   emptyManagementState,
   sessionsFileSchema,
   own,
-  storableKey,
   type ManagementAccountState,
   type PendingCreate,
   type SessionsFile,
+  readAccountState,
+  updateAccountState,
 } from './store';
 
 export interface ManagementSessionsDeps {
@@ -883,20 +884,14 @@ export class ManagementSessionsService {
   }
 
   private state(accountId: string): ManagementAccountState {
-    return own(this.store.get().accounts, accountId) ?? emptyManagementState();
+    return readAccountState(this.store, accountId, emptyManagementState);
   }
 
   private update(
     accountId: string,
     change: (state: ManagementAccountState) => ManagementAccountState,
   ): void {
-    const file = this.store.get();
-    this.store.set({
-      accounts: {
-        ...file.accounts,
-        [storableKey(accountId)]: change(own(file.accounts, accountId) ?? emptyManagementState()),
-      },
-    });
+    updateAccountState(this.store, accountId, emptyManagementState, change);
   }
 
   private now(): string {

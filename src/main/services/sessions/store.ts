@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DoormanError } from '../../../shared/errors';
+import type { JsonStore } from '../../platform/json-store';
 import { managementSessionSchema, trackingModeSchema } from '../../../shared/contract/sessions';
 import { loginSessionSchema } from '../../../shared/contract/logins';
 
@@ -91,4 +92,32 @@ export function storableKey(key: string): string {
     throw new DoormanError('invalidInput', 'That id is not valid.', { fields: ['accountId'] });
   }
   return key;
+}
+
+/** A store holding one state per account (management sessions, login sessions). */
+type PerAccountStore<S> = JsonStore<{ accounts: Record<string, S> }>;
+
+/** One account's state, or a fresh empty one when Doorman has none yet. */
+export function readAccountState<S>(
+  store: PerAccountStore<S>,
+  accountId: string,
+  empty: () => S,
+): S {
+  return own(store.get().accounts, accountId) ?? empty();
+}
+
+/** Replaces one account's state, leaving every other account's as it is. */
+export function updateAccountState<S>(
+  store: PerAccountStore<S>,
+  accountId: string,
+  empty: () => S,
+  change: (state: S) => S,
+): void {
+  const file = store.get();
+  store.set({
+    accounts: {
+      ...file.accounts,
+      [storableKey(accountId)]: change(own(file.accounts, accountId) ?? empty()),
+    },
+  });
 }
