@@ -27,6 +27,8 @@ import { TwoFactorService } from './services/two-factor';
 import { checklistHandlers } from './ipc/handlers/checklist';
 import { lockdownHandlers } from './ipc/handlers/lockdown';
 import { monitorHandlers } from './ipc/handlers/monitor';
+import { overviewHandlers } from './ipc/handlers/overview';
+import { OverviewService } from './services/overview';
 import { createSecurityFeatures } from './services/checklist-wiring';
 import type { ChecklistService } from './services/checklist';
 import type { LockdownService } from './services/lockdown';
@@ -186,6 +188,16 @@ export function createCore(deps: CoreDeps): Core {
     });
   }
 
+  const overview = new OverviewService({
+    keySet: async () => (await vault.status()).isSet,
+    accounts: () => accounts.cached(),
+    managementSessions: (accountId) => sessions.management.list(accountId),
+    loginSessions: (accountId) => sessions.logins.list(accountId),
+    checklist: () => security.checklist.state(),
+    managers: () => managers.list(),
+    lockdown: () => security.lockdown.state(),
+  });
+
   const services: Service[] = [
     vault,
     accounts,
@@ -215,6 +227,7 @@ export function createCore(deps: CoreDeps): Core {
     ...checklistHandlers(security.checklist),
     ...lockdownHandlers(security.lockdown),
     ...monitorHandlers(security.monitor),
+    ...overviewHandlers(overview),
   };
 
   return {

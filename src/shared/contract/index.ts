@@ -14,6 +14,7 @@ import { loginsContract } from './logins';
 import { checklistContract } from './checklist';
 import { lockdownContract } from './lockdown';
 import { monitorContract } from './monitor';
+import { overviewContract } from './overview';
 import type { EventName, EventPayload } from './events';
 
 /**
@@ -36,6 +37,7 @@ export const contract = {
   ...checklistContract,
   ...lockdownContract,
   ...monitorContract,
+  ...overviewContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -91,3 +93,4 @@ export * from './accounts';
 export * from './twofa';
 export * from './sessions';
 export * from './logins';
+export * from './overview';
