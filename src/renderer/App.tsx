@@ -23,7 +23,8 @@ export function App() {
   const HeaderStatus = HEADER_STATUS;
 
   useEffect(() => {
-    void useSettingsStore.getState().load();
+    // main.tsx asked for the settings before the first render; ask again only if that failed.
+    if (useSettingsStore.getState().settings === null) void useSettingsStore.getState().load();
     // Every screen works on the selected account: load the (cache-first) list at start so a
     // tray jump straight to Sessions or the Checklist never says "no account selected".
     void useAccountsStore.getState().load();

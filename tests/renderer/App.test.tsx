@@ -68,7 +68,7 @@ describe('the app frame', () => {
   it('switches screens with Ctrl+number', async () => {
     await renderApp();
     act(() => {
-      fireEvent.keyDown(window, { key: '2', ctrlKey: true });
+      fireEvent.keyDown(window, { key: '3', ctrlKey: true });
     });
     expect(useNavigationStore.getState().screen).toBe('sessions');
   });

@@ -109,6 +109,7 @@ test('disconnecting asks first and says it is final; the account then leaves the
   await bridge.core.vault.setKey({ apiKey: fakeGateway.apiKey });
   await bridge.open();
   const page = bridge.page;
+  await page.getByRole('navigation').getByRole('button', { name: 'Accounts', exact: true }).click();
   const rows = page.getByTestId('account-row');
   await expect(rows).toHaveCount(2);
 

@@ -20,6 +20,16 @@ export type PreloadableComponent = ComponentType & {
  * suspending, so no "Loading…" fallback is shown and React does not hold the screen back
  * (it throttles revealing suspended content by up to 300 ms).
  */
+/**
+ * A screen shipped in the first-load script (the start screen): no chunk to wait for, so
+ * the first render can show it with its data.
+ */
+export function eagerScreen(component: ComponentType): PreloadableComponent {
+  return Object.assign((props: object) => createElement(component, props), {
+    preload: () => Promise.resolve(),
+  });
+}
+
 export function lazyNamed<K extends string>(
   load: () => Promise<Record<K, ComponentType>>,
   name: K,

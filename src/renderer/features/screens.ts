@@ -4,6 +4,7 @@
  * A new screen adds its id here, its component in registry.ts and `nav.<id>` in common.json.
  */
 export const SCREEN_IDS = [
+  'overview',
   'accounts',
   'sessions',
   'checklist',

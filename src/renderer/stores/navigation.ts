@@ -16,7 +16,7 @@ interface NavigationState {
 }
 
 export const useNavigationStore = create<NavigationState>((set, get) => ({
-  screen: 'accounts',
+  screen: 'overview',
   focusRequest: 0,
   focusPending: false,
   navigate: (screen, options) =>

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Settings, SettingsPatch } from '../../shared/contract';
-import type { AppError } from '../../shared/errors';
+import type { AppError, Result } from '../../shared/errors';
 import { api, toAppError, unwrap } from '../client';
 import { applyLanguage } from '../i18n';
 import { applyTheme } from '../styles/theme';
@@ -10,6 +10,8 @@ interface SettingsState {
   settings: Settings | null;
   loadError: AppError | null;
   load: () => Promise<void>;
+  /** Takes an answer already asked for (main.tsx asks before React has loaded) and applies it. */
+  accept: (pending: Promise<Result<Settings>>) => Promise<void>;
   /** Saves through main (which validates again) and applies the result. Throws a ClientError. */
   update: (patch: SettingsPatch) => Promise<Settings>;
 }
@@ -19,12 +21,13 @@ function applyAppearance(settings: Settings): Promise<void> {
   return applyLanguage(settings.language);
 }
 
-export const useSettingsStore = create<SettingsState>((set) => ({
+export const useSettingsStore = create<SettingsState>((set, get) => ({
   settings: null,
   loadError: null,
-  load: async () => {
+  load: () => get().accept(api().settings.get()),
+  accept: async (pending) => {
     try {
-      const settings = await unwrap(api().settings.get());
+      const settings = await unwrap(pending);
       set({ settings, loadError: null });
       await applyAppearance(settings);
     } catch (error) {

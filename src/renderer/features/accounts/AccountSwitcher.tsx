@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/contract';
 import { Select } from '../../components';
 import { useSelectionStore } from '../../stores/selection';
+import { accountLabel } from './account-label';
 
 /** Which account the other screens show; only when there is more than one. */
 export function AccountSwitcher({ accounts }: { accounts: Account[] }) {
@@ -14,10 +15,7 @@ export function AccountSwitcher({ accounts }: { accounts: Account[] }) {
       label={t('switcher')}
       value={selected ?? ''}
       onChange={(event) => useSelectionStore.getState().selectAccount(event.target.value || null)}
-      options={accounts.map((a) => ({
-        value: a.accountId,
-        label: a.label && a.label !== a.username ? `@${a.username} (${a.label})` : `@${a.username}`,
-      }))}
+      options={accounts.map((a) => ({ value: a.accountId, label: accountLabel(a) }))}
     />
   );
 }
