@@ -27,7 +27,10 @@ import { NotMeasured } from './lib';
 export interface AppScenario {
   sessionCount: number;
   accountId: string;
+  /** The start screen (overview) interactive, listing the sessions: the cold-start end point. */
   readyCondition: ReadyCondition;
+  /** The Sessions screen with its list and search box, reached through the navigation. */
+  sessionsReadyCondition: ReadyCondition;
   openPage(browser: Browser, options?: { probe?: string }): Promise<OpenedApp>;
   close(): Promise<void>;
 }
@@ -43,9 +46,12 @@ export interface OpenedApp {
 export const SESSION_LIST_SELECTOR = '[data-testid="session-list"]';
 export const SESSION_ROW_SELECTOR = `${SESSION_LIST_SELECTOR} [role="option"]`;
 export const SESSION_SEARCH_SELECTOR = 'input[type="search"]';
+/** The start screen's list of who can get in: one button per active management session. */
+export const OVERVIEW_ROW_SELECTOR =
+  '[data-testid="overview-access"] [data-testid="access-row"] button';
 /**
- * The app opens on Accounts, which loads the accounts and selects the first; the probe
- * then goes to Sessions through the nav at once.
+ * The app opens on the overview, which shows the account; the probe then goes to Sessions
+ * through the nav at once.
  */
 const BENCH_USERNAME = 'benchcreator';
 export const SESSIONS_NAV = { selector: 'nav button', text: 'Sessions', whenText: BENCH_USERNAME };
@@ -147,6 +153,9 @@ export async function createAppScenario(sessionCount: number): Promise<AppScenar
     sessionCount,
     accountId: connection.accountId,
     readyCondition: {
+      all: [{ selector: OVERVIEW_ROW_SELECTOR, min: Math.min(sessionCount, 5) }],
+    },
+    sessionsReadyCondition: {
       clickFirst: SESSIONS_NAV,
       all: [
         { selector: SESSION_ROW_SELECTOR, min: Math.min(sessionCount, 5) },

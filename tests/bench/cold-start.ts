@@ -9,9 +9,10 @@ const TARGET_RATIO = 1.5;
 const MINIMAL_READY: ReadyCondition = { all: [{ selector: 'button[data-bench-ready]', min: 1 }] };
 
 /**
- * Navigation → interactive, for the built app showing a dashboard of 200 management
- * sessions and for the minimal React page, alternated in one browser, each in a fresh
- * context (no cache), after one warm-up of each.
+ * Navigation → interactive, for the built app's start screen (the overview: who can get in,
+ * listing 200 active management sessions as buttons) and for the minimal React page,
+ * alternated in one browser, each in a fresh context (no cache) and, for the app, a fresh
+ * core on the same data (as a restart would be), after one warm-up of each.
  */
 export async function measureColdStart(
   browser: Browser,
@@ -21,8 +22,6 @@ export async function measureColdStart(
   const minimalServer = await startRendererServer(minimalDir);
   const minimalTimes: number[] = [];
   const appTimes: number[] = [];
-  /** When the start screen showed the account and the probe clicked Sessions. */
-  const startScreenTimes: number[] = [];
   /** Requests over the bridge until then (each a Playwright binding round trip here). */
   const bridgeCalls: number[] = [];
   try {
@@ -39,10 +38,6 @@ export async function measureColdStart(
       const opened = await app.openPage(browser, { probe: readyProbeScript(app.readyCondition) });
       try {
         const ready = await readyTime(opened.page);
-        const clicked = (await opened.page.evaluate(
-          () => (globalThis as unknown as { __benchClickedAt?: number }).__benchClickedAt ?? 0,
-        )) as number;
-        startScreenTimes.push(clicked);
         bridgeCalls.push(opened.traffic.filter((entry) => entry.kind === 'request').length);
         return ready;
       } finally {
@@ -70,8 +65,7 @@ export async function measureColdStart(
     pass: ratio <= TARGET_RATIO,
     runs: RUNS,
     note:
-      `app ${round(appTime)} ms vs minimal ${round(minimal)} ms (medians); the app's start ` +
-      `screen had the account at ${round(median(startScreenTimes))} ms; ` +
-      `${median(bridgeCalls)} bridge requests by the end`,
+      `app ${round(appTime)} ms vs minimal ${round(minimal)} ms (medians); ` +
+      `${median(bridgeCalls)} bridge requests by then`,
   };
 }

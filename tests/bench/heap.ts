@@ -15,7 +15,9 @@ export async function measureHeap(browser: Browser, app: AppScenario): Promise<B
   const used: number[] = [];
   const total: number[] = [];
   for (let run = 0; run < RUNS; run++) {
-    const opened = await app.openPage(browser, { probe: readyProbeScript(app.readyCondition) });
+    const opened = await app.openPage(browser, {
+      probe: readyProbeScript(app.sessionsReadyCondition),
+    });
     try {
       await readyTime(opened.page);
       await opened.page.waitForTimeout(1_000);

@@ -69,7 +69,9 @@ async function typeQueries(page: Page): Promise<{ ms: number; listChanged: boole
 export async function measureSearch(browser: Browser, app: AppScenario): Promise<BenchRow> {
   const samples: { ms: number; listChanged: boolean }[] = [];
   for (let run = 0; run < 2; run++) {
-    const opened = await app.openPage(browser, { probe: readyProbeScript(app.readyCondition) });
+    const opened = await app.openPage(browser, {
+      probe: readyProbeScript(app.sessionsReadyCondition),
+    });
     try {
       await readyTime(opened.page);
       samples.push(...(await typeQueries(opened.page)));
