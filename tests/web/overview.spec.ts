@@ -1,5 +1,13 @@
 import { DEMO } from '../fake-gateway/state';
-import { expect, test } from './fixtures';
+import { expect, test, type Bridge, type FakeGateway } from './fixtures';
+
+/** Key saved and the gateway pointed at the fake; nothing listed yet, as after a fresh install. */
+async function openWithKey(bridge: Bridge, gateway: FakeGateway) {
+  await bridge.core.settings.set({ gatewayBaseUrl: gateway.url });
+  await bridge.core.vault.setKey({ apiKey: gateway.apiKey });
+  await bridge.open();
+  return bridge.page;
+}
 
 /**
  * The start screen against the real core and the fake gateway: a creator with a key opens
@@ -9,10 +17,7 @@ test('opens on who can get in: sessions with their power, logins, security; a ro
   bridge,
   fakeGateway,
 }) => {
-  await bridge.core.settings.set({ gatewayBaseUrl: fakeGateway.url });
-  await bridge.core.vault.setKey({ apiKey: fakeGateway.apiKey });
-  await bridge.open();
-  const page = bridge.page;
+  const page = await openWithKey(bridge, fakeGateway);
 
   await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
   const nav = page.getByRole('navigation');
@@ -45,10 +50,7 @@ test('the account picker switches every screen to the other account', async ({
   bridge,
   fakeGateway,
 }) => {
-  await bridge.core.settings.set({ gatewayBaseUrl: fakeGateway.url });
-  await bridge.core.vault.setKey({ apiKey: fakeGateway.apiKey });
-  await bridge.open();
-  const page = bridge.page;
+  const page = await openWithKey(bridge, fakeGateway);
   await expect(page.getByRole('button', { name: 'Open Agency: chat team' })).toBeVisible();
   await page
     .getByRole('combobox', { name: 'Account', exact: true })
