@@ -2,26 +2,6 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-/**
- * Locale namespaces the frame and the start screen need, bundled with the first load (the
- * globs in src/renderer/i18n/index.ts list the same names). Every other namespace of a
- * language goes into one `locale-<lang>` chunk, fetched in a single request at start.
- */
-const FIRST_LOAD_NAMESPACES = [
-  'common',
-  'errors',
-  'permissions',
-  'checklist',
-  'lockdown',
-  'overview',
-];
-
-function localeChunkName(id: string): string | null {
-  const match = /\/i18n\/locales\/(\w+)\/([\w-]+)\.json$/.exec(id);
-  if (!match || FIRST_LOAD_NAMESPACES.includes(match[2]!)) return null;
-  return `locale-${match[1]}`;
-}
-
 export default defineConfig({
   main: {
     build: {
@@ -51,10 +31,7 @@ export default defineConfig({
       // electron-vite leaves minification off; the renderer ships less and parses faster with it.
       minify: true,
       outDir: resolve('out/renderer'),
-      rollupOptions: {
-        input: { index: resolve('src/renderer/index.html') },
-        output: { codeSplitting: { groups: [{ name: localeChunkName }] } },
-      },
+      rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
   },
 });

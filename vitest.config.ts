@@ -29,7 +29,6 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
-          setupFiles: ['src/renderer/i18n/test-setup.ts'],
           include: ['tests/renderer/**/*.test.{ts,tsx}', 'src/renderer/**/*.test.{ts,tsx}'],
         },
       },
