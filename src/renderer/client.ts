@@ -1,5 +1,6 @@
 import type { Api } from '../shared/contract';
-import { ERROR_CODES, type AppError, type ErrorCode, type Result } from '../shared/errors';
+// error-codes, not errors: this module is on the first load and errors.ts brings zod.
+import { isErrorCode, type AppError, type Result } from '../shared/error-codes';
 
 /**
  * The renderer's only way to main. In the app it is the preload's `window.api`; component
@@ -35,7 +36,7 @@ export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
 function isAppError(value: unknown): value is AppError {
   if (value === null || typeof value !== 'object') return false;
   const { code, message } = value as { code?: unknown; message?: unknown };
-  return ERROR_CODES.includes(code as ErrorCode) && typeof message === 'string';
+  return isErrorCode(code) && typeof message === 'string';
 }
 
 /** Anything caught (a ClientError, a plain AppError from a Result, or a bug) as an AppError. */

@@ -1,38 +1,17 @@
 import { z } from 'zod';
+import { ERROR_CODES, type AppError, type ErrorCode } from './error-codes';
 
-/**
- * The one error vocabulary that crosses the bridge. Closed on purpose: the renderer maps
- * every code to a plain sentence in each language, so a new code is a compile error there.
- */
-export const ERROR_CODES = [
-  // bridge and local
-  'invalidInput',
-  'forbiddenSender',
-  'unknownChannel',
-  'internal',
-  'storage',
-  'notFound',
-  'conflict',
-  'offline',
-  'noApiKey',
-  'keychainUnavailable',
-  'consentRequired',
-  // gateway
-  'unauthorized',
-  'forbidden',
-  'twoFactorRequired',
-  'unsupported',
-  'badRequest',
-  'rateLimited',
-  'quotaExhausted',
-  'server',
-  'network',
-  'timeout',
-  'malformed',
-] as const;
+// The codes and plain types live in error-codes.ts (no zod, so the renderer's first load stays
+// light); main and the contract keep importing them from here.
+export {
+  ERROR_CODES,
+  isErrorCode,
+  type AppError,
+  type ErrorCode,
+  type Result,
+} from './error-codes';
 
 export const errorCodeSchema = z.enum(ERROR_CODES);
-export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
 export const appErrorSchema = z.object({
   code: errorCodeSchema,
@@ -42,9 +21,16 @@ export const appErrorSchema = z.object({
   /** For invalidInput: which fields were wrong, as dotted paths. Never values. */
   fields: z.array(z.string()).optional(),
 });
-export type AppError = z.infer<typeof appErrorSchema>;
 
-export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
+// Compile-time only: the plain types in error-codes.ts must be exactly what the schemas check,
+// so neither can change without the other.
+type Exactly<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Expect<T extends true> = T;
+type _PlainTypesMatchSchemas = [
+  Expect<Exactly<z.infer<typeof errorCodeSchema>, ErrorCode>>,
+  Expect<Exactly<z.infer<typeof appErrorSchema>, AppError>>,
+];
 
 /**
  * Thrown by main-process code to reach the creator with a specific code. Its message must
