@@ -1,5 +1,11 @@
-import { CHANNELS, eventContract, subscriptionName, eventChannel } from '../shared/contract';
-import type { Api, EventName } from '../shared/contract';
+// Names only: the preload runs before every page load and must not evaluate the schemas.
+import {
+  CHANNEL_NAMES,
+  EVENT_NAMES,
+  eventChannel,
+  subscriptionName,
+} from '../shared/contract/channel-names';
+import type { Api } from '../shared/contract';
 
 export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
 export type Subscribe = (channel: string, listener: (payload: unknown) => void) => () => void;
@@ -11,12 +17,12 @@ export type Subscribe = (channel: string, listener: (payload: unknown) => void) 
  */
 export function buildApi(invoke: Invoke, subscribe: Subscribe): Api {
   const api: Record<string, unknown> = {};
-  for (const channel of CHANNELS) {
+  for (const channel of CHANNEL_NAMES) {
     const [domain, verb] = channel.split(':') as [string, string];
     const namespace = (api[domain] ??= {}) as Record<string, unknown>;
     namespace[verb] = (input?: unknown) => invoke(channel, input);
   }
-  for (const event of Object.keys(eventContract) as EventName[]) {
+  for (const event of EVENT_NAMES) {
     api[subscriptionName(event)] = (listener: (payload: unknown) => void) => {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');
       return subscribe(eventChannel(event), listener);

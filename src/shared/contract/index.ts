@@ -16,6 +16,12 @@ import { lockdownContract } from './lockdown';
 import { monitorContract } from './monitor';
 import { overviewContract } from './overview';
 import type { EventName, EventPayload } from './events';
+import {
+  eventChannel,
+  subscriptionName,
+  type ChannelName,
+  type EventNameOnly,
+} from './channel-names';
 
 /**
  * Every channel between renderer and main, `domain:verb` -> schemas. Both sides are typed
@@ -68,16 +74,15 @@ export type Api = {
   };
 } & EventSubscriptions;
 
-/** The IPC channel name an event travels on. */
-export function eventChannel(event: EventName): string {
-  return `event:${event}`;
-}
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** The zod-free name lists (channel-names.ts) must name exactly this contract's channels and events. */
+export const channelNamesMatchContract: Exactly<ChannelName, Channel> = true;
+export const eventNamesMatchContract: Exactly<EventNameOnly, EventName> = true;
 
-export function subscriptionName(event: EventName): string {
-  return `on${event[0]!.toUpperCase()}${event.slice(1)}`;
-}
+export { eventChannel, subscriptionName };
 
 export * from './events';
+export { CHANNEL_NAMES, EVENT_NAMES } from './channel-names';
 export * from './define';
 export * from './app';
 export * from './settings';

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { CHANNELS, eventContract, eventChannel } from '../../../src/shared/contract';
+import {
+  CHANNELS,
+  CHANNEL_NAMES,
+  EVENT_NAMES,
+  eventContract,
+  eventChannel,
+} from '../../../src/shared/contract';
 
 /**
  * The preload as it ships: `out/preload/index.cjs` (built by `npm run build`, which
@@ -139,5 +145,18 @@ describe.skipIf(!built)('the built preload', () => {
   it('refuses a listener that is not a function', () => {
     const api = loadPreload().exposed.get('api') as Record<string, (listener: unknown) => unknown>;
     expect(() => api.onStateChanged!('not a function')).toThrow(TypeError);
+  });
+
+  it('carries the channel names but none of the schemas: it runs before every page load', () => {
+    const source = fs.readFileSync(PRELOAD, 'utf8');
+    expect(source).not.toMatch(/ZodError|\$ZodType|safeParse/);
+    expect(source.length).toBeLessThan(20_000);
+  });
+});
+
+describe("the preload's name lists", () => {
+  it("name every contract channel and event, in the contract's order, once", () => {
+    expect([...CHANNEL_NAMES]).toEqual(CHANNELS);
+    expect([...EVENT_NAMES]).toEqual(Object.keys(eventContract));
   });
 });
