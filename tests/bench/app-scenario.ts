@@ -31,7 +31,10 @@ export interface AppScenario {
   readyCondition: ReadyCondition;
   /** The Sessions screen with its list and search box, reached through the navigation. */
   sessionsReadyCondition: ReadyCondition;
-  openPage(browser: Browser, options?: { probe?: string }): Promise<OpenedApp>;
+  openPage(
+    browser: Browser,
+    options?: { probe?: string; beforeNavigate?: (page: Page) => Promise<void> },
+  ): Promise<OpenedApp>;
   close(): Promise<void>;
 }
 
@@ -167,6 +170,8 @@ export async function createAppScenario(sessionCount: number): Promise<AppScenar
       const page = await context.newPage();
       const bridge = await createBridge(page, server!, { dataDir, fetch: globalThis.fetch });
       if (options.probe) await page.addInitScript({ content: options.probe });
+      // A diagnostic hook (e.g. start a CPU profile); the benchmarks themselves do not use it.
+      await options.beforeNavigate?.(page);
       await page.goto(`${server!.origin}/index.html`, { waitUntil: 'commit' });
       return {
         page,
