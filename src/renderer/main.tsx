@@ -8,6 +8,7 @@ import './i18n';
 import { applyTheme } from './styles/theme';
 import { App } from './App';
 import { SCREENS, SCREEN_IDS } from './features/registry';
+import { prepareFormatters } from './format';
 import { useNavigationStore } from './stores/navigation';
 import { useOverviewStore } from './stores/overview';
 import { useSettingsStore } from './stores/settings';
@@ -18,13 +19,31 @@ const BOOT_WAIT_MS = 1_500;
 // Follow the OS until the saved setting arrives, so the first paint is not a flash of light.
 applyTheme('system');
 
-/** Fetches the other screens' chunks once the start screen is up and the app is idle. */
+/** How long after the first render the other screens start loading. */
+const PRELOAD_AFTER_MS = 1_000;
+
+/** Runs `task` when the page is idle (or after a while at the latest). */
 function whenIdle(task: () => void): void {
   if (typeof window.requestIdleCallback === 'function') {
     window.requestIdleCallback(task, { timeout: 3_000 });
   } else {
-    setTimeout(task, 300);
+    setTimeout(task, 50);
   }
+}
+
+/**
+ * Fetches and evaluates the other screens' chunks one at a time in idle moments, starting a
+ * little after the start screen is up: they then open at once, without the start screen
+ * sharing its first second with them. A chunk that fails to load renders as before: the
+ * screen's error boundary says so.
+ */
+function preloadScreensLater(): void {
+  const queue = [...SCREEN_IDS];
+  const next = () => {
+    const id = queue.shift();
+    if (id) void SCREENS[id].preload().then(() => whenIdle(next));
+  };
+  setTimeout(() => whenIdle(next), PRELOAD_AFTER_MS);
 }
 
 async function start(): Promise<void> {
@@ -37,6 +56,8 @@ async function start(): Promise<void> {
       useSettingsStore.getState().accept(boot.settings),
       useOverviewStore.getState().accept(boot.overview),
     ]);
+    // Main is answering; meanwhile the page would be idle.
+    prepareFormatters();
     await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, BOOT_WAIT_MS))]);
     // A first run (no API key yet) starts where the key is added.
     if (useOverviewStore.getState().overview?.keySet === false) {
@@ -48,10 +69,7 @@ async function start(): Promise<void> {
       <App />
     </StrictMode>,
   );
-  // A chunk that fails to load renders as before: the screen's error boundary says so.
-  whenIdle(() => {
-    for (const id of SCREEN_IDS) void SCREENS[id].preload();
-  });
+  preloadScreensLater();
 }
 
 void start();
