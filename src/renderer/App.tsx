@@ -1,5 +1,6 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BOOT_MARKS } from './boot-marks';
 import { api } from './client';
 import { Spinner } from './components';
 import { SCREENS } from './features/registry';
@@ -23,6 +24,9 @@ export function App() {
   const HeaderStatus = HEADER_STATUS;
 
   useEffect(() => {
+    if (performance.getEntriesByName(BOOT_MARKS.committed).length === 0) {
+      performance.mark(BOOT_MARKS.committed);
+    }
     // main.tsx asked for the settings before the first render; ask again only if that failed.
     if (useSettingsStore.getState().settings === null) void useSettingsStore.getState().load();
     // Every screen works on the selected account: load the (cache-first) list at start so a

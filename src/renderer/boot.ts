@@ -1,3 +1,4 @@
+import { BOOT_MARKS } from './boot-marks';
 import { api } from './client';
 
 /**
@@ -18,4 +19,5 @@ function askEarly() {
   }
 }
 
+performance.mark(BOOT_MARKS.script);
 export const boot = askEarly();

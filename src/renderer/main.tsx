@@ -1,5 +1,6 @@
 // First, so the start screen's data is on its way before anything else is evaluated.
 import { boot } from './boot';
+import { BOOT_MARKS } from './boot-marks';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/theme.css';
@@ -64,6 +65,7 @@ async function start(): Promise<void> {
       useNavigationStore.getState().navigate('accounts');
     }
   }
+  performance.mark(BOOT_MARKS.data);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />

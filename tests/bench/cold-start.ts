@@ -24,6 +24,8 @@ export async function measureColdStart(
   const appTimes: number[] = [];
   /** Requests over the bridge until then (each a Playwright binding round trip here). */
   const bridgeCalls: number[] = [];
+  /** The app's own start marks (src/renderer/boot-marks.ts), ms since navigation. */
+  const marks: Record<string, number[]> = {};
   try {
     const runMinimal = async () => {
       const context = await browser.newContext();
@@ -38,6 +40,13 @@ export async function measureColdStart(
       const opened = await app.openPage(browser, { probe: readyProbeScript(app.readyCondition) });
       try {
         const ready = await readyTime(opened.page);
+        const seen = await opened.page.evaluate(() =>
+          performance
+            .getEntriesByType('mark')
+            .filter((mark) => mark.name.startsWith('doorman:'))
+            .map((mark) => [mark.name.slice('doorman:'.length), mark.startTime] as const),
+        );
+        for (const [name, at] of seen) (marks[name] ??= []).push(at);
         bridgeCalls.push(opened.traffic.filter((entry) => entry.kind === 'request').length);
         return ready;
       } finally {
@@ -65,7 +74,9 @@ export async function measureColdStart(
     pass: ratio <= TARGET_RATIO,
     runs: RUNS,
     note:
-      `app ${round(appTime)} ms vs minimal ${round(minimal)} ms (medians); ` +
-      `${median(bridgeCalls)} bridge requests by then`,
+      `app ${round(appTime)} ms vs minimal ${round(minimal)} ms (medians); app marks: ` +
+      `${Object.entries(marks)
+        .map(([name, times]) => `${name} ${round(median(times))}`)
+        .join(', ')} ms; ${median(bridgeCalls)} bridge requests by then`,
   };
 }

@@ -1,17 +1,61 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverviewSession } from '../../../shared/contract';
-import { Badge } from '../../components';
-import { useFormat } from '../../format';
-import { RiskBadge } from '../sessions/AccessCard';
 import { builtInEquivalent } from '../../../shared/domain/permissions';
+import type { RiskGrade } from '../../../shared/domain/risk';
+import { Badge } from '../../components';
+import {
+  initialListRect,
+  observeRectAfterLayout,
+  scrollAfterMount,
+} from '../../components/virtual';
+import { useFormat } from '../../format';
+import { RISK_TONE } from '../sessions/AccessCard';
 import { riskOf } from '../sessions/list-model';
 import { usePermissionText } from '../sessions/usePermissionText';
 
 const ROW_HEIGHT = 68;
 /** Permission names shown on a row; the rest are counted ("+2"). */
 const SHOWN_PERMISSIONS = 4;
+
+/** The words every row uses, looked up once per language rather than once per row. */
+function useRowWords() {
+  const { t } = useTranslation('overview');
+  const permissions = usePermissionText();
+  const format = useFormat();
+  return useMemo(() => {
+    const labels = new Map<string, string>();
+    return {
+      t,
+      format,
+      // No catalogue here: ids the gateway shares with Doorman's built-ins are named in the
+      // UI language; others by their id (the Sessions screen shows the gateway's labels).
+      permission: (id: string) => {
+        let label = labels.get(id);
+        if (label === undefined) {
+          label = permissions.label({ id, label: id, builtInId: builtInEquivalent({ id }) });
+          labels.set(id, label);
+        }
+        return label;
+      },
+      risk: {
+        rule: t('permissions:risk.rule'),
+        low: t('permissions:risk.low'),
+        medium: t('permissions:risk.medium'),
+        high: t('permissions:risk.high'),
+      } satisfies Record<RiskGrade | 'rule', string>,
+      noManager: t('who.noManager'),
+      neverUsed: t('who.neverUsed'),
+      noPermissions: t('who.noPermissions'),
+      notFromDoorman: t('who.notFromDoorman'),
+      manual: t('who.manual'),
+    };
+    // `permissions` and `format` follow the language, as `t` does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [t, format]);
+}
+type RowWords = ReturnType<typeof useRowWords>;
 
 /**
  * Who can get in: one row per active management session with its power (permissions, risk
@@ -28,14 +72,18 @@ export function AccessList({
   onOpen: (sessionId: string) => void;
 }) {
   const { t } = useTranslation('overview');
+  const words = useRowWords();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: sessions.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    // Rows in view before the first measurement, so the first paint already lists them.
-    initialRect: { width: 0, height: ROW_HEIGHT * 8 },
+    overscan: 3,
+    // The rows in view are known before the first measurement (the list is min(50vh, 32rem)),
+    // so the first paint lists them; measuring and placing then never force a layout mid-render.
+    initialRect: initialListRect(),
+    observeElementRect: observeRectAfterLayout,
+    scrollToFn: scrollAfterMount,
   });
   return (
     <div ref={scrollRef} className="access-list" data-testid="overview-access">
@@ -53,6 +101,7 @@ export function AccessList({
               position={item.index + 1}
               setSize={sessions.length}
               manager={session.managerId ? managerNames.get(session.managerId) : undefined}
+              words={words}
               onOpen={onOpen}
             />
           );
@@ -68,6 +117,7 @@ const AccessRow = memo(function AccessRow({
   position,
   setSize,
   manager,
+  words,
   onOpen,
 }: {
   session: OverviewSession;
@@ -75,17 +125,12 @@ const AccessRow = memo(function AccessRow({
   position: number;
   setSize: number;
   manager: string | undefined;
+  words: RowWords;
   onOpen: (sessionId: string) => void;
 }) {
-  const { t } = useTranslation('overview');
-  const format = useFormat();
-  const text = usePermissionText();
-  const risk = riskOf(session, null);
-  // No catalogue here: ids the gateway shares with Doorman's built-ins are named in the UI
-  // language; others by their id (the Sessions screen shows the gateway's own labels).
-  const names = session.permissions.map((id) =>
-    text.label({ id, label: id, builtInId: builtInEquivalent({ id }) }),
-  );
+  const { t, format } = words;
+  const grade = riskOf(session, null).grade;
+  const names = session.permissions.map(words.permission);
   const shown = names.slice(0, SHOWN_PERMISSIONS);
   return (
     <li
@@ -104,14 +149,14 @@ const AccessRow = memo(function AccessRow({
         <span className="access-row__main">
           <span className="access-row__label">{session.label}</span>
           <span className="access-row__meta">
-            {manager ?? t('who.noManager')} ·{' '}
+            {manager ?? words.noManager} ·{' '}
             {session.lastUsedAt
               ? t('who.lastUsed', { when: format.relative(session.lastUsedAt) })
-              : t('who.neverUsed')}
+              : words.neverUsed}
           </span>
           <span className="access-row__power">
             {shown.length === 0
-              ? t('who.noPermissions')
+              ? words.noPermissions
               : shown.join(', ') +
                 (names.length > shown.length
                   ? ` ${t('who.more', { count: names.length - shown.length })}`
@@ -119,11 +164,13 @@ const AccessRow = memo(function AccessRow({
           </span>
         </span>
         <span className="access-row__badges">
-          <RiskBadge grade={risk.grade} />
+          <Badge tone={RISK_TONE[grade]} title={words.risk.rule}>
+            {words.risk[grade]}
+          </Badge>
           {!session.createdInDoorman && session.source === 'gateway' && (
-            <Badge tone="warn">{t('who.notFromDoorman')}</Badge>
+            <Badge tone="warn">{words.notFromDoorman}</Badge>
           )}
-          {session.source === 'manual' && <Badge tone="info">{t('who.manual')}</Badge>}
+          {session.source === 'manual' && <Badge tone="info">{words.manual}</Badge>}
         </span>
       </button>
     </li>
