@@ -28,7 +28,15 @@ if (process.env.DOORMAN_USER_DATA)
 protocol.registerSchemesAsPrivileged([
   {
     scheme: APP_SCHEME,
-    privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false },
+    // codeCache: V8 keeps the compiled renderer scripts between starts (it needs `standard`),
+    // so a start after the first one skips compiling them.
+    privileges: {
+      standard: true,
+      secure: true,
+      supportFetchAPI: false,
+      corsEnabled: false,
+      codeCache: true,
+    },
   },
 ]);
 
