@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ManagementSession, PermissionCatalogue } from '../../../shared/contract/sessions';
 import { Badge } from '../../components';
 import { useFormat } from '../../format';
@@ -11,11 +12,18 @@ const ROW_HEIGHT = 80;
 
 export const STATUS_TONE = { active: 'good', revoked: 'neutral', ended: 'neutral' } as const;
 
+/** What every row needs to put its words and dates together; made once per list. */
+interface RowText {
+  t: TFunction<'sessions'>;
+  format: ReturnType<typeof useFormat>;
+}
+
 /**
  * The sessions list, virtualised: only the rows in view are in the DOM, so 10,000 sessions
- * scroll as smoothly as ten. Arrow keys move the selection.
+ * scroll as smoothly as ten. Arrow keys move the selection. Memoised: a keystroke that leaves
+ * the matches as they were (the search answers the same array) does not redraw it.
  */
-export function SessionList({
+export const SessionList = memo(function SessionList({
   sessions,
   catalogue,
   managerNames,
@@ -29,6 +37,8 @@ export function SessionList({
   onSelect: (id: string) => void;
 }) {
   const { t } = useTranslation('sessions');
+  const format = useFormat();
+  const text = useMemo<RowText>(() => ({ t, format }), [t, format]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: sessions.length,
@@ -65,26 +75,30 @@ export function SessionList({
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const session = sessions[item.index]!;
+          // Keyed by position, not by session: when a search changes what is shown, the rows
+          // in view take their new sessions' text instead of being torn down and rebuilt.
           return (
             <SessionRow
-              key={session.id}
+              key={item.index}
               session={session}
               start={item.start}
               selected={session.id === selectedId}
               catalogue={catalogue}
               manager={session.managerId ? managerNames.get(session.managerId) : undefined}
               onSelect={onSelect}
+              text={text}
             />
           );
         })}
       </div>
     </div>
   );
-}
+});
 
 /**
- * One row. Memoised: a keystroke in the search box re-renders only the rows whose session,
- * position or selection changed, not every row in view.
+ * One row. Memoised: a keystroke in the search box re-renders only the rows whose session or
+ * selection changed, not every row in view. It takes its translator and formatter from the
+ * list rather than subscribing to them itself, once per row.
  */
 const SessionRow = memo(function SessionRow({
   session,
@@ -93,6 +107,7 @@ const SessionRow = memo(function SessionRow({
   catalogue,
   manager,
   onSelect,
+  text: { t, format },
 }: {
   session: ManagementSession;
   start: number;
@@ -100,9 +115,8 @@ const SessionRow = memo(function SessionRow({
   catalogue: PermissionCatalogue | null;
   manager: string | undefined;
   onSelect: (id: string) => void;
+  text: RowText;
 }) {
-  const { t } = useTranslation('sessions');
-  const format = useFormat();
   const risk = riskOf(session, catalogue);
   return (
     <div
