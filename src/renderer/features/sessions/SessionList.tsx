@@ -44,7 +44,9 @@ export const SessionList = memo(function SessionList({
     count: sessions.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    // A few rows beyond the view are enough for fixed-height rows (a wheel notch is about one
+    // row); each extra row is redrawn on every keystroke that changes the matches.
+    overscan: 3,
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
