@@ -12,10 +12,25 @@ const ROW_HEIGHT = 80;
 
 export const STATUS_TONE = { active: 'good', revoked: 'neutral', ended: 'neutral' } as const;
 
-/** What every row needs to put its words and dates together; made once per list. */
+/** The words and formatter every row uses, translated once per list and language, not per row. */
 interface RowText {
-  t: TFunction<'sessions'>;
-  format: ReturnType<typeof useFormat>;
+  status: Record<ManagementSession['status'], string>;
+  noManager: string;
+  notFromDoorman: string;
+  manual: string;
+  reviewBy: (date: string) => string;
+  date: (value: string) => string;
+}
+
+function rowText(t: TFunction<'sessions'>, format: ReturnType<typeof useFormat>): RowText {
+  return {
+    status: { active: t('status.active'), revoked: t('status.revoked'), ended: t('status.ended') },
+    noManager: t('list.noManager'),
+    notFromDoorman: t('list.notFromDoorman'),
+    manual: t('list.manual'),
+    reviewBy: (date) => t('list.reviewBy', { date }),
+    date: format.date,
+  };
 }
 
 /**
@@ -38,7 +53,7 @@ export const SessionList = memo(function SessionList({
 }) {
   const { t } = useTranslation('sessions');
   const format = useFormat();
-  const text = useMemo<RowText>(() => ({ t, format }), [t, format]);
+  const text = useMemo(() => rowText(t, format), [t, format]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: sessions.length,
@@ -99,8 +114,8 @@ export const SessionList = memo(function SessionList({
 
 /**
  * One row. Memoised: a keystroke in the search box re-renders only the rows whose session or
- * selection changed, not every row in view. It takes its translator and formatter from the
- * list rather than subscribing to them itself, once per row.
+ * selection changed, not every row in view. Its words come translated from the list rather
+ * than each row subscribing to the translator itself.
  */
 const SessionRow = memo(function SessionRow({
   session,
@@ -109,7 +124,7 @@ const SessionRow = memo(function SessionRow({
   catalogue,
   manager,
   onSelect,
-  text: { t, format },
+  text,
 }: {
   session: ManagementSession;
   start: number;
@@ -132,20 +147,19 @@ const SessionRow = memo(function SessionRow({
       <div className="session-row__main">
         <span className="session-row__label">{session.label}</span>
         <span className="session-row__meta">
-          {manager ?? t('list.noManager')} ·{' '}
-          {session.createdAt ? format.date(session.createdAt) : '—'}
+          {manager ?? text.noManager} · {session.createdAt ? text.date(session.createdAt) : '—'}
           {session.reviewBy && session.status === 'active'
-            ? ` · ${t('list.reviewBy', { date: format.date(session.reviewBy) })}`
+            ? ` · ${text.reviewBy(text.date(session.reviewBy))}`
             : ''}
         </span>
       </div>
       <div className="session-row__badges">
-        <Badge tone={STATUS_TONE[session.status]}>{t(`status.${session.status}`)}</Badge>
+        <Badge tone={STATUS_TONE[session.status]}>{text.status[session.status]}</Badge>
         {session.status === 'active' && <RiskBadge grade={risk.grade} />}
         {!session.createdInDoorman && session.source === 'gateway' && (
-          <Badge tone="warn">{t('list.notFromDoorman')}</Badge>
+          <Badge tone="warn">{text.notFromDoorman}</Badge>
         )}
-        {session.source === 'manual' && <Badge tone="info">{t('list.manual')}</Badge>}
+        {session.source === 'manual' && <Badge tone="info">{text.manual}</Badge>}
       </div>
     </div>
   );
