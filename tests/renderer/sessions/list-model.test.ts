@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ManagementSession } from '../../../src/shared/contract/sessions';
-import { visibleSessions } from '../../../src/renderer/features/sessions/list-model';
+import {
+  filterSessions,
+  searchSessions,
+  searchableSessions,
+  visibleSessions,
+} from '../../../src/renderer/features/sessions/list-model';
 
 function session(i: number, extra: Partial<ManagementSession> = {}): ManagementSession {
   return {
@@ -54,5 +59,45 @@ describe('the sessions list model', () => {
     });
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.every((s) => s.status === 'active' && s.label.includes('99'))).toBe(true);
+  });
+
+  it('typing a query key by key, deleting and changing the status finds exactly what a fresh search finds', () => {
+    const all = Array.from({ length: 300 }, (_, i) =>
+      session(i, {
+        label: `Manager ${String(i).padStart(3, '0')} ${['Agency', 'Editor', 'Chat'][i % 3]}`,
+        managerId: i % 5 === 0 ? 'm1' : null,
+      }),
+    );
+    const names = new Map([['m1', 'Anna Agency']]);
+    const list = searchableSessions(all, names);
+    const steps: { query: string; status: 'all' | 'active' | 'revoked' }[] = [];
+    for (const query of ['agency', 'manager 01', 'anna  ag', 'editor 2']) {
+      for (let n = 0; n <= query.length; n++)
+        steps.push({ query: query.slice(0, n), status: 'all' });
+      for (let n = query.length; n >= 0; n--)
+        steps.push({ query: query.slice(0, n), status: 'all' });
+    }
+    steps.push({ query: 'chat', status: 'all' }, { query: 'chat', status: 'active' });
+    steps.push({ query: 'chat 1', status: 'active' }, { query: 'chat 1', status: 'revoked' });
+    steps.push({ query: 'chat 1', status: 'all' }, { query: 'CHAT 12', status: 'all' });
+    steps.push({ query: '12 chat', status: 'all' }, { query: '2 chat', status: 'all' });
+    for (const step of steps) {
+      const expected = filterSessions(all, { ...step, managerNames: names }).map((s) => s.id);
+      expect(
+        searchSessions(list, step).map((s) => s.id),
+        JSON.stringify(step),
+      ).toEqual(expected);
+    }
+  });
+
+  it('answers the same array while the matches stay the same, so the list need not redraw', () => {
+    const all = Array.from({ length: 50 }, (_, i) => session(i));
+    const list = searchableSessions(all, new Map());
+    const first = searchSessions(list, { query: 'man', status: 'all' });
+    expect(searchSessions(list, { query: 'manager', status: 'all' })).toBe(first);
+    const narrower = searchSessions(list, { query: 'manager 4', status: 'all' });
+    expect(narrower).not.toBe(first);
+    expect(narrower.map((s) => s.label)).toContain('Manager 14');
+    expect(narrower.every((s) => s.label.includes('4'))).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PermissionCatalogue } from '../../../shared/contract/sessions';
 import { NEVER_ALLOWED } from '../../../shared/domain/permissions';
@@ -12,14 +13,15 @@ export const RISK_TONE: Record<RiskGrade, BadgeTone> = {
   high: 'danger',
 };
 
-export function RiskBadge({ grade }: { grade: RiskGrade }) {
+/** Memoised: a list row redrawn for another session with the same grade leaves it alone. */
+export const RiskBadge = memo(function RiskBadge({ grade }: { grade: RiskGrade }) {
   const { t } = useTranslation('permissions');
   return (
     <Badge tone={RISK_TONE[grade]} title={t('risk.rule')}>
       {t(`risk.${grade}`)}
     </Badge>
   );
-}
+});
 
 /**
  * The plain-language access card: what this manager can do, the risk grade with its reasons,

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import type { ManagementSessionList, PermissionCatalogue } from '../../../shared/contract/sessions';
 import type { Manager } from '../../../shared/domain/manager';
 import {
   Alert,
@@ -20,17 +22,31 @@ import { CreateSessionFlow } from './CreateSessionFlow';
 import { ManualTrackingBanner, RecordManualForm } from './ManualTracking';
 import { SessionDetail } from './SessionDetail';
 import { SessionList } from './SessionList';
-import { filterSessions, sortSessions } from './list-model';
+import { searchSessions, searchableSessions, sortSessions } from './list-model';
 
 const SORTS: SessionSort[] = ['created', 'label', 'lastUsed', 'reviewBy', 'risk'];
 const STATUSES: StatusFilter[] = ['all', 'active', 'revoked', 'ended'];
 
-/** Management sessions of the selected account: list, detail, create, revoke all, fallback. */
+/**
+ * Management sessions of the selected account: list, detail, create, revoke all, fallback.
+ * The panel reads only what the toolbar and layout need from the store; the search field,
+ * the list and the detail each read their own part, so a keystroke redraws only the field,
+ * the count and the list.
+ */
 export function ManagementSessionsPanel({ accountId }: { accountId: string }) {
   const { t } = useTranslation('sessions');
   const format = useFormat();
-  const store = useSessionsStore();
-  const { list, catalogue, loadError, refreshing, query, status, sort, selectedId } = store;
+  const { list, catalogue, loadError, refreshing, status, sort } = useSessionsStore(
+    useShallow((s) => ({
+      list: s.list,
+      catalogue: s.catalogue,
+      loadError: s.loadError,
+      refreshing: s.refreshing,
+      status: s.status,
+      sort: s.sort,
+    })),
+  );
+  const store = useSessionsStore.getState();
   const [mode, setMode] = useState<'view' | 'create' | 'record'>('view');
   const [managers, setManagers] = useState<Manager[]>([]);
   const [confirmAll, setConfirmAll] = useState(false);
@@ -52,20 +68,6 @@ export function ManagementSessionsPanel({ accountId }: { accountId: string }) {
   useStateTopic('managers', loadManagers);
 
   const managerNames = useMemo(() => new Map(managers.map((m) => [m.id, m.name])), [managers]);
-  // Sorted once per list and order; each keystroke only filters the sorted list.
-  const sorted = useMemo(
-    () => sortSessions(list?.sessions ?? [], { sort, catalogue }),
-    [list, sort, catalogue],
-  );
-  const sessions = useMemo(
-    () => filterSessions(sorted, { query, status, managerNames }),
-    [sorted, query, status, managerNames],
-  );
-  // Not recomputed over every session on each keystroke.
-  const selected = useMemo(
-    () => list?.sessions.find((s) => s.id === selectedId) ?? null,
-    [list, selectedId],
-  );
   const activeCount = useMemo(
     () => list?.sessions.filter((s) => s.status === 'active').length ?? 0,
     [list],
@@ -128,12 +130,7 @@ export function ManagementSessionsPanel({ accountId }: { accountId: string }) {
       )}
 
       <div className="sessions-toolbar">
-        <TextField
-          label={t('toolbar.search')}
-          type="search"
-          value={query}
-          onChange={(event) => store.setQuery(event.target.value)}
-        />
+        <SessionSearchField label={t('toolbar.search')} />
         <Select
           label={t('toolbar.status')}
           value={status}
@@ -177,32 +174,9 @@ export function ManagementSessionsPanel({ accountId }: { accountId: string }) {
         </EmptyState>
       ) : (
         <div className="sessions-layout">
+          <SessionBrowser list={list} catalogue={catalogue} managerNames={managerNames} />
           <div>
-            <p className="sessions-count" aria-live="polite">
-              {t('count', { shown: sessions.length, total: list.sessions.length })}
-            </p>
-            <SessionList
-              sessions={sessions}
-              catalogue={catalogue}
-              managerNames={managerNames}
-              selectedId={selectedId}
-              onSelect={store.select}
-            />
-          </div>
-          <div>
-            {selected ? (
-              <SessionDetail
-                key={selected.id}
-                session={selected}
-                catalogue={catalogue}
-                managerName={
-                  selected.managerId ? (managerNames.get(selected.managerId) ?? null) : null
-                }
-                mode={list.mode}
-              />
-            ) : (
-              <p className="sessions-hint">{t('selectHint')}</p>
-            )}
+            <SelectedSessionDetail list={list} catalogue={catalogue} managerNames={managerNames} />
           </div>
         </div>
       )}
@@ -218,5 +192,98 @@ export function ManagementSessionsPanel({ accountId }: { accountId: string }) {
         <p>{t('revokeAll.body')}</p>
       </ConfirmDialog>
     </div>
+  );
+}
+
+/** The search box; it alone reads the query, so typing does not redraw the toolbar around it. */
+function SessionSearchField({ label }: { label: string }) {
+  const query = useSessionsStore((s) => s.query);
+  const setQuery = useSessionsStore((s) => s.setQuery);
+  return (
+    <TextField
+      label={label}
+      type="search"
+      value={query}
+      onChange={(event) => setQuery(event.target.value)}
+    />
+  );
+}
+
+/**
+ * The count and the list: sorted once per list and order, made searchable once per list and
+ * manager names, so a keystroke costs one search (see searchSessions) and the rows it changes.
+ */
+function SessionBrowser({
+  list,
+  catalogue,
+  managerNames,
+}: {
+  list: ManagementSessionList;
+  catalogue: PermissionCatalogue | null;
+  managerNames: ReadonlyMap<string, string>;
+}) {
+  const { t } = useTranslation('sessions');
+  const { query, status, sort, selectedId, select } = useSessionsStore(
+    useShallow((s) => ({
+      query: s.query,
+      status: s.status,
+      sort: s.sort,
+      selectedId: s.selectedId,
+      select: s.select,
+    })),
+  );
+  const sorted = useMemo(
+    () => sortSessions(list.sessions, { sort, catalogue }),
+    [list, sort, catalogue],
+  );
+  const searchable = useMemo(
+    () => searchableSessions(sorted, managerNames),
+    [sorted, managerNames],
+  );
+  const sessions = useMemo(
+    () => searchSessions(searchable, { query, status }),
+    [searchable, query, status],
+  );
+  return (
+    <div>
+      <p className="sessions-count" aria-live="polite">
+        {t('count', { shown: sessions.length, total: list.sessions.length })}
+      </p>
+      <SessionList
+        sessions={sessions}
+        catalogue={catalogue}
+        managerNames={managerNames}
+        selectedId={selectedId}
+        onSelect={select}
+      />
+    </div>
+  );
+}
+
+/** The selected session's detail, or a hint; found once per list and selection. */
+function SelectedSessionDetail({
+  list,
+  catalogue,
+  managerNames,
+}: {
+  list: ManagementSessionList;
+  catalogue: PermissionCatalogue | null;
+  managerNames: ReadonlyMap<string, string>;
+}) {
+  const { t } = useTranslation('sessions');
+  const selectedId = useSessionsStore((s) => s.selectedId);
+  const selected = useMemo(
+    () => list.sessions.find((s) => s.id === selectedId) ?? null,
+    [list, selectedId],
+  );
+  if (!selected) return <p className="sessions-hint">{t('selectHint')}</p>;
+  return (
+    <SessionDetail
+      key={selected.id}
+      session={selected}
+      catalogue={catalogue}
+      managerName={selected.managerId ? (managerNames.get(selected.managerId) ?? null) : null}
+      mode={list.mode}
+    />
   );
 }

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ManagementSession, PermissionCatalogue } from '../../../shared/contract/sessions';
 import { Badge } from '../../components';
 import { useFormat } from '../../format';
@@ -11,11 +12,33 @@ const ROW_HEIGHT = 80;
 
 export const STATUS_TONE = { active: 'good', revoked: 'neutral', ended: 'neutral' } as const;
 
+/** The words and formatter every row uses, translated once per list and language, not per row. */
+interface RowText {
+  status: Record<ManagementSession['status'], string>;
+  noManager: string;
+  notFromDoorman: string;
+  manual: string;
+  reviewBy: (date: string) => string;
+  date: (value: string) => string;
+}
+
+function rowText(t: TFunction<'sessions'>, format: ReturnType<typeof useFormat>): RowText {
+  return {
+    status: { active: t('status.active'), revoked: t('status.revoked'), ended: t('status.ended') },
+    noManager: t('list.noManager'),
+    notFromDoorman: t('list.notFromDoorman'),
+    manual: t('list.manual'),
+    reviewBy: (date) => t('list.reviewBy', { date }),
+    date: format.date,
+  };
+}
+
 /**
  * The sessions list, virtualised: only the rows in view are in the DOM, so 10,000 sessions
- * scroll as smoothly as ten. Arrow keys move the selection.
+ * scroll as smoothly as ten. Arrow keys move the selection. Memoised: a keystroke that leaves
+ * the matches as they were (the search answers the same array) does not redraw it.
  */
-export function SessionList({
+export const SessionList = memo(function SessionList({
   sessions,
   catalogue,
   managerNames,
@@ -29,12 +52,16 @@ export function SessionList({
   onSelect: (id: string) => void;
 }) {
   const { t } = useTranslation('sessions');
+  const format = useFormat();
+  const text = useMemo(() => rowText(t, format), [t, format]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: sessions.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    // A few rows beyond the view are enough for fixed-height rows (a wheel notch is about one
+    // row); each extra row is redrawn on every keystroke that changes the matches.
+    overscan: 3,
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -65,26 +92,30 @@ export function SessionList({
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const session = sessions[item.index]!;
+          // Keyed by position, not by session: when a search changes what is shown, the rows
+          // in view take their new sessions' text instead of being torn down and rebuilt.
           return (
             <SessionRow
-              key={session.id}
+              key={item.index}
               session={session}
               start={item.start}
               selected={session.id === selectedId}
               catalogue={catalogue}
               manager={session.managerId ? managerNames.get(session.managerId) : undefined}
               onSelect={onSelect}
+              text={text}
             />
           );
         })}
       </div>
     </div>
   );
-}
+});
 
 /**
- * One row. Memoised: a keystroke in the search box re-renders only the rows whose session,
- * position or selection changed, not every row in view.
+ * One row. Memoised: a keystroke in the search box re-renders only the rows whose session or
+ * selection changed, not every row in view. Its words come translated from the list rather
+ * than each row subscribing to the translator itself.
  */
 const SessionRow = memo(function SessionRow({
   session,
@@ -93,6 +124,7 @@ const SessionRow = memo(function SessionRow({
   catalogue,
   manager,
   onSelect,
+  text,
 }: {
   session: ManagementSession;
   start: number;
@@ -100,9 +132,8 @@ const SessionRow = memo(function SessionRow({
   catalogue: PermissionCatalogue | null;
   manager: string | undefined;
   onSelect: (id: string) => void;
+  text: RowText;
 }) {
-  const { t } = useTranslation('sessions');
-  const format = useFormat();
   const risk = riskOf(session, catalogue);
   return (
     <div
@@ -116,20 +147,19 @@ const SessionRow = memo(function SessionRow({
       <div className="session-row__main">
         <span className="session-row__label">{session.label}</span>
         <span className="session-row__meta">
-          {manager ?? t('list.noManager')} ·{' '}
-          {session.createdAt ? format.date(session.createdAt) : '—'}
+          {manager ?? text.noManager} · {session.createdAt ? text.date(session.createdAt) : '—'}
           {session.reviewBy && session.status === 'active'
-            ? ` · ${t('list.reviewBy', { date: format.date(session.reviewBy) })}`
+            ? ` · ${text.reviewBy(text.date(session.reviewBy))}`
             : ''}
         </span>
       </div>
       <div className="session-row__badges">
-        <Badge tone={STATUS_TONE[session.status]}>{t(`status.${session.status}`)}</Badge>
+        <Badge tone={STATUS_TONE[session.status]}>{text.status[session.status]}</Badge>
         {session.status === 'active' && <RiskBadge grade={risk.grade} />}
         {!session.createdInDoorman && session.source === 'gateway' && (
-          <Badge tone="warn">{t('list.notFromDoorman')}</Badge>
+          <Badge tone="warn">{text.notFromDoorman}</Badge>
         )}
-        {session.source === 'manual' && <Badge tone="info">{t('list.manual')}</Badge>}
+        {session.source === 'manual' && <Badge tone="info">{text.manual}</Badge>}
       </div>
     </div>
   );

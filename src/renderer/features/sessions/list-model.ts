@@ -70,12 +70,22 @@ export function sortSessions(
 /** What a search matches in a session, lower-cased, kept per session and manager names. */
 const searchTexts = new WeakMap<ReadonlyMap<string, string>, WeakMap<ManagementSession, string>>();
 
-function searchText(s: ManagementSession, managerNames: ReadonlyMap<string, string>): string {
+function searchTextsFor(
+  managerNames: ReadonlyMap<string, string>,
+): WeakMap<ManagementSession, string> {
   let texts = searchTexts.get(managerNames);
   if (!texts) {
     texts = new WeakMap();
     searchTexts.set(managerNames, texts);
   }
+  return texts;
+}
+
+function searchText(
+  s: ManagementSession,
+  managerNames: ReadonlyMap<string, string>,
+  texts: WeakMap<ManagementSession, string>,
+): string {
   let text = texts.get(s);
   if (text === undefined) {
     text = [
@@ -91,18 +101,101 @@ function searchText(s: ManagementSession, managerNames: ReadonlyMap<string, stri
   return text;
 }
 
+function searchWords(query: string): string[] {
+  return query.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean);
+}
+
 /** The sessions (in their given order) that match the search words and status filter. */
 export function filterSessions(
   sessions: readonly ManagementSession[],
   options: Pick<ListOptions, 'query' | 'status' | 'managerNames'>,
 ): ManagementSession[] {
-  const words = options.query.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  return sessions.filter((s) => {
-    if (options.status !== 'all' && s.status !== options.status) return false;
-    if (words.length === 0) return true;
-    const text = searchText(s, options.managerNames);
-    return words.every((w) => text.includes(w));
-  });
+  return search(searchableSessions(sessions, options.managerNames), options).sessions;
+}
+
+/** One list made ready to search: its sessions with their lower-cased search texts alongside. */
+export interface SearchableSessions {
+  readonly sessions: readonly ManagementSession[];
+  readonly texts: readonly string[];
+}
+
+/** Built once per list and manager names (not per keystroke); texts are cached per session. */
+export function searchableSessions(
+  sessions: readonly ManagementSession[],
+  managerNames: ReadonlyMap<string, string>,
+): SearchableSessions {
+  const cache = searchTextsFor(managerNames);
+  return { sessions, texts: sessions.map((s) => searchText(s, managerNames, cache)) };
+}
+
+/** A search over one list: what was asked, which positions matched, and those sessions. */
+interface SearchResult {
+  readonly words: readonly string[];
+  readonly status: StatusFilter;
+  /** Positions in the list that match, in order. */
+  readonly positions: readonly number[];
+  readonly sessions: ManagementSession[];
+}
+
+/** The last search over each list, to start the next keystroke's search from. */
+const lastSearch = new WeakMap<SearchableSessions, SearchResult>();
+
+/**
+ * True when everything the new search matches, the previous one matched too: the same or a
+ * narrower status, and every earlier word inside some new word (typing on, or adding a word).
+ */
+function narrows(previous: SearchResult, words: readonly string[], status: StatusFilter): boolean {
+  return (
+    (previous.status === 'all' || previous.status === status) &&
+    previous.words.every((old) => words.some((word) => word.includes(old)))
+  );
+}
+
+/**
+ * The sessions (in list order) that match the search words and status filter. When the
+ * previous search over the same list was wider, only what it matched is checked again, so
+ * typing a query key by key does not scan every session on every key. When the matches are
+ * the same as last time, the same array comes back (the list showing them need not redraw).
+ */
+export function searchSessions(
+  from: SearchableSessions,
+  options: Pick<ListOptions, 'query' | 'status'>,
+): readonly ManagementSession[] {
+  return search(from, options).sessions;
+}
+
+function search(
+  from: SearchableSessions,
+  options: Pick<ListOptions, 'query' | 'status'>,
+): SearchResult {
+  const words = searchWords(options.query);
+  const { status } = options;
+  const { sessions, texts } = from;
+  const matches = (i: number): boolean => {
+    if (status !== 'all' && sessions[i]!.status !== status) return false;
+    const text = texts[i]!;
+    for (const word of words) if (!text.includes(word)) return false;
+    return true;
+  };
+  const previous = lastSearch.get(from);
+  const positions: number[] = [];
+  if (previous && narrows(previous, words, status)) {
+    for (const i of previous.positions) if (matches(i)) positions.push(i);
+  } else {
+    for (let i = 0; i < sessions.length; i++) if (matches(i)) positions.push(i);
+  }
+  const result =
+    previous && sameNumbers(previous.positions, positions)
+      ? { ...previous, words, status }
+      : { words, status, positions, sessions: positions.map((i) => sessions[i]!) };
+  lastSearch.set(from, result);
+  return result;
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Built-in ids for the chosen options (to translate and grade); unknown ones stay as labels. */

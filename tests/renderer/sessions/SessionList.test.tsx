@@ -1,0 +1,69 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ManagementSession } from '../../../src/shared/contract/sessions';
+import { SessionList } from '../../../src/renderer/features/sessions/SessionList';
+import { applyLanguage } from '../../../src/renderer/i18n';
+
+function session(i: number, extra: Partial<ManagementSession> = {}): ManagementSession {
+  return {
+    id: `ms_${i}`,
+    accountId: 'fansly_1',
+    label: `Manager ${i}`,
+    permissions: ['posts'],
+    managerId: null,
+    createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+    lastUsedAt: null,
+    status: 'active',
+    reviewBy: null,
+    sentTo: '',
+    createdInDoorman: true,
+    source: 'gateway',
+    revokedAt: null,
+    endedAt: null,
+    linkLost: false,
+    history: [],
+    ...extra,
+  };
+}
+
+const labels = () =>
+  screen.queryAllByRole('option').map((row) => row.querySelector('span')?.textContent);
+
+describe('the sessions list', () => {
+  beforeEach(() => {
+    applyLanguage('en');
+    // jsdom lays nothing out: give the list a view 400 px high, room for every row here.
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(400);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(400);
+  });
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+  });
+
+  it('shows the new matches in the rows already in view, with the selection following the session', () => {
+    const all = [session(1), session(2, { status: 'revoked' }), session(3, { managerId: 'm1' })];
+    const names = new Map([['m1', 'Anna']]);
+    const onSelect = vi.fn();
+    const props = { catalogue: null, managerNames: names, onSelect };
+    const { rerender } = render(<SessionList sessions={all} selectedId="ms_3" {...props} />);
+    expect(labels()).toEqual(['Manager 1', 'Manager 2', 'Manager 3']);
+    expect(screen.getByRole('option', { selected: true }).textContent).toContain('Manager 3');
+    expect(screen.getByRole('option', { name: /Manager 2/ }).textContent).toContain('Revoked');
+
+    // A search leaves only the third session: the first row now shows it, all of it.
+    rerender(<SessionList sessions={[all[2]!]} selectedId="ms_3" {...props} />);
+    expect(labels()).toEqual(['Manager 3']);
+    const row = screen.getByRole('option', { selected: true });
+    expect(row.id).toBe('session-row-ms_3');
+    expect(row.textContent).toContain('Anna');
+    expect(row.textContent).toContain('Active');
+    expect(row.textContent).not.toContain('Revoked');
+
+    fireEvent.click(row);
+    expect(onSelect).toHaveBeenCalledWith('ms_3');
+    rerender(<SessionList sessions={all} selectedId="ms_3" {...props} />);
+    fireEvent.keyDown(screen.getByRole('listbox'), { key: 'ArrowUp' });
+    expect(onSelect).toHaveBeenLastCalledWith('ms_2');
+  });
+});
