@@ -53,3 +53,16 @@ export function initialListRect(
   const height = typeof window === 'undefined' ? maxPx : window.innerHeight * viewportShare;
   return { width: 0, height: Math.min(height, maxPx) };
 }
+
+/**
+ * The options every list of Doorman's passes to `useVirtualizer`, for a list whose CSS height
+ * is `min(<viewportShare × 100>vh, <maxPx>px)`: its first rows are known before layout, and
+ * neither measuring nor placing it forces a layout mid-render.
+ */
+export function placedWithoutForcedLayout(viewportShare: number, maxPx: number) {
+  return {
+    initialRect: initialListRect(viewportShare, maxPx),
+    observeElementRect: observeRectAfterLayout,
+    scrollToFn: scrollAfterMount,
+  };
+}

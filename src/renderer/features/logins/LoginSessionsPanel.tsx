@@ -13,6 +13,7 @@ import {
   Spinner,
   useAsyncAction,
 } from '../../components';
+import { placedWithoutForcedLayout } from '../../components/virtual';
 import { api, unwrap } from '../../client';
 import { useFormat } from '../../format';
 import { useStateTopic } from '../../hooks/useStateTopic';
@@ -58,6 +59,8 @@ export function LoginSessionsPanel({ accountId }: { accountId: string }) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    // .session-list is min(60vh, 36rem) high.
+    ...placedWithoutForcedLayout(0.6, 576),
   });
 
   const recognise = useAsyncAction(async (sessionId: string) => {

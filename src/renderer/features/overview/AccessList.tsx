@@ -5,11 +5,7 @@ import type { OverviewSession } from '../../../shared/contract';
 import { builtInEquivalent } from '../../../shared/domain/permissions';
 import type { RiskGrade } from '../../../shared/domain/risk';
 import { Badge } from '../../components';
-import {
-  initialListRect,
-  observeRectAfterLayout,
-  scrollAfterMount,
-} from '../../components/virtual';
+import { placedWithoutForcedLayout } from '../../components/virtual';
 import { useFormat } from '../../format';
 import { RISK_TONE } from '../sessions/AccessCard';
 import { riskOf } from '../sessions/list-model';
@@ -79,11 +75,8 @@ export function AccessList({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 3,
-    // The rows in view are known before the first measurement (the list is min(50vh, 32rem)),
-    // so the first paint lists them; measuring and placing then never force a layout mid-render.
-    initialRect: initialListRect(),
-    observeElementRect: observeRectAfterLayout,
-    scrollToFn: scrollAfterMount,
+    // .access-list is min(50vh, 32rem) high.
+    ...placedWithoutForcedLayout(0.5, 512),
   });
   return (
     <div ref={scrollRef} className="access-list" data-testid="overview-access">

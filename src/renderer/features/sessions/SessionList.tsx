@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ManagementSession, PermissionCatalogue } from '../../../shared/contract/sessions';
 import { Badge } from '../../components';
+import { placedWithoutForcedLayout } from '../../components/virtual';
 import { useFormat } from '../../format';
 import { RiskBadge } from './AccessCard';
 import { riskOf } from './list-model';
@@ -62,6 +63,8 @@ export const SessionList = memo(function SessionList({
     // A few rows beyond the view are enough for fixed-height rows (a wheel notch is about one
     // row); each extra row is redrawn on every keystroke that changes the matches.
     overscan: 3,
+    // .session-list is min(60vh, 36rem) high.
+    ...placedWithoutForcedLayout(0.6, 576),
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
