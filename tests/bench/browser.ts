@@ -65,7 +65,7 @@ export function readyProbeScript(condition: ReadyCondition): string {
     if (done) return;
     if (!clicked) {
       const { selector, text, whenText } = condition.clickFirst;
-      if (whenText && !document.body.textContent.includes(whenText)) return;
+      if (whenText && !(document.body?.textContent ?? '').includes(whenText)) return;
       const target = [...document.querySelectorAll(selector)].find((el) => el.textContent.trim() === text);
       if (!target) return;
       clicked = true;
