@@ -78,7 +78,6 @@ export const CHANNEL_NAMES = [
   'monitor:status',
   'monitor:refreshNow',
   'overview:get',
-
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
