@@ -240,6 +240,12 @@ describe('the overview (start screen)', () => {
     });
     expect(screen.getByRole('alert').textContent).toMatch(/\S/);
     expect(screen.queryByRole('heading', { level: 2, name: 'Overview' })).toBeNull();
+    // Main answers again: Try again shows the screen.
+    fake.calls.overview.mockImplementation(() => Promise.resolve({ ok: true, data: overviewOf() }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    });
+    expect(screen.getByRole('heading', { level: 2, name: 'Overview' })).toBeTruthy();
   });
 
   it('speaks Russian', async () => {

@@ -53,7 +53,19 @@ export function OverviewScreen() {
   );
 
   if (!overview) {
-    return loadError ? <ErrorMessage error={loadError} variant="banner" /> : <Spinner />;
+    return loadError ? (
+      <ErrorMessage
+        error={loadError}
+        variant="banner"
+        actions={
+          <Button onClick={() => void useOverviewStore.getState().load()}>
+            {t('common:retry')}
+          </Button>
+        }
+      />
+    ) : (
+      <Spinner />
+    );
   }
   const account = overview.accounts.find((a) => a.accountId === overview.accountId);
   if (!overview.keySet || !account) {
