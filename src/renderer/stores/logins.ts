@@ -2,13 +2,7 @@ import { create } from 'zustand';
 import type { LoginSession, LoginSessionList } from '../../shared/contract/logins';
 import type { AppError } from '../../shared/errors';
 import { api, toAppError, unwrap } from '../client';
-
-/** Opening the screen asks the gateway only when the list is older than this. */
-const FRESH_MS = 60_000;
-
-function isStale(asOf: string | null): boolean {
-  return asOf === null || Date.now() - Date.parse(asOf) > FRESH_MS;
-}
+import { isStale, refreshAccountList } from './account-list';
 
 interface LoginsState {
   accountId: string | null;
@@ -64,19 +58,8 @@ export const useLoginsStore = create<LoginsState>((set, get) => ({
       if (get().accountId === accountId) set({ loadError: toAppError(error) });
     }
   },
-  refresh: async (force = false) => {
-    const accountId = get().accountId;
-    if (!accountId || get().refreshing) return;
-    set({ refreshing: true });
-    try {
-      const list = await unwrap(api().logins.refresh({ accountId, force }));
-      if (get().accountId === accountId) set({ list, loadError: null });
-    } catch (error) {
-      if (get().accountId === accountId) set({ loadError: toAppError(error) });
-    } finally {
-      set({ refreshing: false });
-    }
-  },
+  refresh: (force = false) =>
+    refreshAccountList(get, set, (accountId) => api().logins.refresh({ accountId, force })),
   setShowClosed: (showClosed) => set({ showClosed }),
   upsert: (session) => {
     const list = get().list;

@@ -2,14 +2,8 @@ import { create } from 'zustand';
 import type { Overview } from '../../shared/contract';
 import type { AppError, Result } from '../../shared/errors';
 import { api, toAppError, unwrap } from '../client';
+import { isStale } from './account-list';
 import { useSelectionStore } from './selection';
-
-/** Lists older than this are refreshed from the gateway after the start screen shows them. */
-export const OVERVIEW_FRESH_MS = 60_000;
-
-export function isStale(asOf: string | null, now = Date.now()): boolean {
-  return asOf === null || now - Date.parse(asOf) > OVERVIEW_FRESH_MS;
-}
 
 interface OverviewState {
   /** Null until main first answers. */

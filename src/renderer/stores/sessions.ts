@@ -7,13 +7,7 @@ import type {
 } from '../../shared/contract/sessions';
 import type { AppError } from '../../shared/errors';
 import { api, toAppError, unwrap } from '../client';
-
-/** Opening the screen asks the gateway only when the list is older than this. */
-const FRESH_MS = 60_000;
-
-function isStale(asOf: string | null): boolean {
-  return asOf === null || Date.now() - Date.parse(asOf) > FRESH_MS;
-}
+import { isStale, refreshAccountList } from './account-list';
 
 export type SessionSort = 'created' | 'label' | 'lastUsed' | 'reviewBy' | 'risk';
 export type StatusFilter = 'all' | ManagementSessionStatus;
@@ -71,19 +65,8 @@ export const useSessionsStore = create<SessionsState>((set, get) => ({
       if (get().accountId === accountId) set({ loadError: toAppError(error) });
     }
   },
-  refresh: async (force = false) => {
-    const accountId = get().accountId;
-    if (!accountId || get().refreshing) return;
-    set({ refreshing: true });
-    try {
-      const list = await unwrap(api().sessions.refresh({ accountId, force }));
-      if (get().accountId === accountId) set({ list, loadError: null });
-    } catch (error) {
-      if (get().accountId === accountId) set({ loadError: toAppError(error) });
-    } finally {
-      set({ refreshing: false });
-    }
-  },
+  refresh: (force = false) =>
+    refreshAccountList(get, set, (accountId) => api().sessions.refresh({ accountId, force })),
   loadCatalogue: async () => {
     const accountId = get().accountId;
     if (!accountId) return null;
