@@ -18,39 +18,67 @@ export interface FieldProps {
   required?: boolean;
 }
 
-function useFieldIds(id: string | undefined, hint: ReactNode, error: string | null | undefined) {
+/** Ids, ARIA wiring and the notes under a control, the same for every kind of field. */
+function useField(
+  id: string | undefined,
+  hint: ReactNode,
+  error: string | null | undefined,
+  required: boolean | undefined,
+) {
   const generated = useId();
   const controlId = id ?? generated;
   const hintId = hint ? `${controlId}-hint` : undefined;
   const errorId = error ? `${controlId}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  return { controlId, hintId, errorId, describedBy };
+  return {
+    controlId,
+    /** Spread on the control. */
+    control: {
+      id: controlId,
+      required,
+      'aria-invalid': error ? true : undefined,
+      'aria-describedby': describedBy,
+    },
+    notes: (
+      <>
+        {hint && (
+          <span id={hintId} className="field__hint">
+            {hint}
+          </span>
+        )}
+        {error && (
+          <span id={errorId} className="field__error" role="alert">
+            {error}
+          </span>
+        )}
+      </>
+    ),
+  };
 }
+type Field = ReturnType<typeof useField>;
 
-function FieldNotes({
-  hint,
-  hintId,
-  error,
-  errorId,
+/** A label above its control, then the hint and error (text, text area, select). */
+function StackedField({
+  label,
+  required,
+  className,
+  field,
+  children,
 }: {
-  hint: ReactNode;
-  hintId: string | undefined;
-  error: string | null | undefined;
-  errorId: string | undefined;
+  label: ReactNode;
+  required: boolean | undefined;
+  className: string | undefined;
+  field: Field;
+  children: ReactNode;
 }) {
   return (
-    <>
-      {hint && (
-        <span id={hintId} className="field__hint">
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span id={errorId} className="field__error" role="alert">
-          {error}
-        </span>
-      )}
-    </>
+    <div className={['field', className].filter(Boolean).join(' ')}>
+      <Label htmlFor={field.controlId} required={required}>
+        {label}
+      </Label>
+      {children}
+      {field.notes}
+    </div>
   );
 }
 
@@ -87,23 +115,11 @@ export function TextField({
   className,
   ...input
 }: TextFieldProps) {
-  const { controlId, hintId, errorId, describedBy } = useFieldIds(id, hint, error);
+  const field = useField(id, hint, error, required);
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <Label htmlFor={controlId} required={required}>
-        {label}
-      </Label>
-      <input
-        type="text"
-        {...input}
-        id={controlId}
-        required={required}
-        className="field__control"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      <FieldNotes hint={hint} hintId={hintId} error={error} errorId={errorId} />
-    </div>
+    <StackedField label={label} required={required} className={className} field={field}>
+      <input type="text" {...input} {...field.control} className="field__control" />
+    </StackedField>
   );
 }
 
@@ -120,23 +136,16 @@ export function TextArea({
   className,
   ...textarea
 }: TextAreaProps) {
-  const { controlId, hintId, errorId, describedBy } = useFieldIds(id, hint, error);
+  const field = useField(id, hint, error, required);
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <Label htmlFor={controlId} required={required}>
-        {label}
-      </Label>
+    <StackedField label={label} required={required} className={className} field={field}>
       <textarea
         rows={4}
         {...textarea}
-        id={controlId}
-        required={required}
+        {...field.control}
         className="field__control field__control--textarea"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
       />
-      <FieldNotes hint={hint} hintId={hintId} error={error} errorId={errorId} />
-    </div>
+    </StackedField>
   );
 }
 
@@ -166,28 +175,17 @@ export function Select({
   options,
   ...select
 }: SelectProps) {
-  const { controlId, hintId, errorId, describedBy } = useFieldIds(id, hint, error);
+  const field = useField(id, hint, error, required);
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <Label htmlFor={controlId} required={required}>
-        {label}
-      </Label>
-      <select
-        {...select}
-        id={controlId}
-        required={required}
-        className="field__control field__control--select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      >
+    <StackedField label={label} required={required} className={className} field={field}>
+      <select {...select} {...field.control} className="field__control field__control--select">
         {options.map((option) => (
           <option key={option.value} value={option.value} disabled={option.disabled}>
             {option.label}
           </option>
         ))}
       </select>
-      <FieldNotes hint={hint} hintId={hintId} error={error} errorId={errorId} />
-    </div>
+    </StackedField>
   );
 }
 
@@ -204,7 +202,7 @@ function ToggleInput({
   className,
   ...input
 }: CheckboxProps & { kind: 'checkbox' | 'switch' }) {
-  const { controlId, hintId, errorId, describedBy } = useFieldIds(id, hint, error);
+  const field = useField(id, hint, error, required);
   return (
     <div className={['field', `field--${kind}`, className].filter(Boolean).join(' ')}>
       <div className="field__toggle-row">
@@ -212,17 +210,14 @@ function ToggleInput({
           {...input}
           type="checkbox"
           role={kind === 'switch' ? 'switch' : undefined}
-          id={controlId}
-          required={required}
+          {...field.control}
           className={`field__${kind}`}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
         />
-        <Label htmlFor={controlId} required={required}>
+        <Label htmlFor={field.controlId} required={required}>
           {label}
         </Label>
       </div>
-      <FieldNotes hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      {field.notes}
     </div>
   );
 }
