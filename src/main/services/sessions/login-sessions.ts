@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { gatewayRefreshDue, listForRefresh } from './refresh';
 import {
   recordManualLoginInputSchema,
   type LoginSession,
@@ -10,9 +11,8 @@ import type { GatewayClient, GatewayLoginSession } from '../../gateway/types';
 import type { EventBus } from '../../platform/events';
 import { JsonStore, type StorageNoticeLog } from '../../platform/json-store';
 import type { ActivityRecorder } from '../activity-recorder';
-import { errorCodeOf, isUnreachable, parseInput, toDoormanError, unsupportedError } from './errors';
+import { errorCodeOf, parseInput, toDoormanError, unsupportedError } from './errors';
 import {
-  MANUAL_RECHECK_MS,
   emptyLoginState,
   loginsFileSchema,
   type LoginAccountState,
@@ -73,26 +73,17 @@ export class LoginSessionsService {
   }
 
   async refresh(accountId: string, options: { force?: boolean } = {}): Promise<LoginSessionList> {
-    const state = this.state(accountId);
-    if (state.mode === 'manual' && !options.force && !this.manualRecheckDue(state)) {
+    if (!gatewayRefreshDue(this.state(accountId), this.deps.clock(), options.force)) {
       return this.list(accountId);
     }
-    let remote: GatewayLoginSession[];
-    try {
-      remote = await this.deps.gateway.listLoginSessions(accountId);
-    } catch (error) {
-      if (errorCodeOf(error) === 'unsupported') {
-        this.switchToManual(accountId);
-        return this.list(accountId);
-      }
-      if (isUnreachable(error)) {
-        this.update(accountId, (s) => ({ ...s, offline: true }));
-        return this.list(accountId);
-      }
-      throw toDoormanError(error, 'the list could not be refreshed');
+    const remote = await listForRefresh(() => this.deps.gateway.listLoginSessions(accountId), {
+      switchToManual: () => this.switchToManual(accountId),
+      markOffline: () => this.update(accountId, (s) => ({ ...s, offline: true })),
+    });
+    if (remote) {
+      this.reconcile(accountId, remote);
+      this.changed();
     }
-    this.reconcile(accountId, remote);
-    this.changed();
     return this.list(accountId);
   }
 
@@ -352,11 +343,6 @@ export class LoginSessionsService {
     const now = this.now();
     this.update(accountId, (s) => ({ ...s, mode: 'manual', modeCheckedAt: now, offline: false }));
     this.changed();
-  }
-
-  private manualRecheckDue(state: LoginAccountState): boolean {
-    if (!state.modeCheckedAt) return true;
-    return this.deps.clock().getTime() - Date.parse(state.modeCheckedAt) >= MANUAL_RECHECK_MS;
   }
 
   private require(accountId: string, sessionId: string): StoredLoginSession {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type z } from 'zod';
+import { gatewayRefreshDue, listForRefresh } from './refresh';
 import {
   HISTORY_MAX,
   REVIEW_DEFAULT_DAYS,
@@ -28,14 +29,12 @@ import type { TwoFactorChallenges } from '../two-factor-types';
 import {
   errorCodeOf,
   isOutcomeUnknown,
-  isUnreachable,
   parseInput,
   toDoormanError,
   unsupportedError,
 } from './errors';
 import type { OneTimeLinks } from './one-time-links';
 import {
-  MANUAL_RECHECK_MS,
   emptyManagementState,
   sessionsFileSchema,
   own,
@@ -129,28 +128,18 @@ export class ManagementSessionsService {
     accountId: string,
     options: { force?: boolean } = {},
   ): Promise<ManagementSessionList> {
-    const state = this.state(accountId);
     const now = this.now();
-    if (state.mode === 'manual' && !options.force && !this.manualRecheckDue(state)) {
+    if (!gatewayRefreshDue(this.state(accountId), this.deps.clock(), options.force)) {
       return this.list(accountId);
     }
-    let remote: GatewayManagementSession[];
-    try {
-      remote = await this.deps.gateway.listManagementSessions(accountId);
-    } catch (error) {
-      const code = errorCodeOf(error);
-      if (code === 'unsupported') {
-        this.switchToManual(accountId);
-        return this.list(accountId);
-      }
-      if (isUnreachable(error)) {
-        this.update(accountId, (s) => ({ ...s, offline: true }));
-        return this.list(accountId);
-      }
-      throw toDoormanError(error, 'the list could not be refreshed');
+    const remote = await listForRefresh(() => this.deps.gateway.listManagementSessions(accountId), {
+      switchToManual: () => this.switchToManual(accountId),
+      markOffline: () => this.update(accountId, (s) => ({ ...s, offline: true })),
+    });
+    if (remote) {
+      this.reconcile(accountId, remote, now);
+      this.changed();
     }
-    this.reconcile(accountId, remote, now);
-    this.changed();
     return this.list(accountId);
   }
 
@@ -849,11 +838,6 @@ export class ManagementSessionsService {
     const now = this.now();
     this.update(accountId, (s) => ({ ...s, mode: 'manual', modeCheckedAt: now, offline: false }));
     this.changed();
-  }
-
-  private manualRecheckDue(state: ManagementAccountState): boolean {
-    if (!state.modeCheckedAt) return true;
-    return this.deps.clock().getTime() - Date.parse(state.modeCheckedAt) >= MANUAL_RECHECK_MS;
   }
 
   private requireSession(accountId: string, sessionId: string): ManagementSession {
