@@ -1,13 +1,11 @@
 import type { z } from 'zod';
-import { DoormanError, ERROR_CODES, type ErrorCode } from '../../../shared/errors';
+import { DoormanError, isErrorCode, type ErrorCode } from '../../../shared/errors';
 
 /** The typed code of a failure (GatewayError or DoormanError), or null for anything else. */
 export function errorCodeOf(error: unknown): ErrorCode | null {
   if (typeof error !== 'object' || error === null || !('code' in error)) return null;
   const code = (error as { code: unknown }).code;
-  return typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code)
-    ? (code as ErrorCode)
-    : null;
+  return isErrorCode(code) ? code : null;
 }
 
 /** The gateway could not be reached or did not answer in time. */
