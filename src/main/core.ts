@@ -205,8 +205,6 @@ export function createCore(deps: CoreDeps): Core {
     sessions,
     security.monitor,
     security.trayState,
-    // Last: it reads what the others have loaded.
-    overview,
   ];
 
   const handlers: Handlers = {

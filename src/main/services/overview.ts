@@ -26,15 +26,6 @@ const byNewest = (a: OverviewSession, b: OverviewSession) =>
 export class OverviewService {
   constructor(private readonly deps: OverviewDeps) {}
 
-  /**
-   * Reads what the first answer needs once while the app starts (the window is still
-   * loading then), so the window's first request finds the stores open and the code warm.
-   * A failure here is not an error: the window's own request reports it.
-   */
-  async start(): Promise<void> {
-    await this.get({ accountId: null }).catch(() => undefined);
-  }
-
   async get(input: OverviewInput): Promise<Overview> {
     const [keySet, checklist] = await Promise.all([this.deps.keySet(), this.deps.checklist()]);
     const accounts = this.deps.accounts();

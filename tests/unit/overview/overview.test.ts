@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/main/core';
 import { createMemoryLogger } from '../../../src/main/platform/log';
 import { createTestSecretBox } from '../../../src/main/platform/secret-box';
-import { OverviewService } from '../../../src/main/services/overview';
 import type { Overview } from '../../../src/shared/contract/overview';
 import { DEMO } from '../../fake-gateway/state';
 import { startFakeGateway, type FakeGateway } from '../../fake-gateway/server';
@@ -158,35 +157,6 @@ describe('overview:get', () => {
     await t.overview(MAIN);
     await t.overview(SECOND);
     expect(t.gateway.requests.length).toBe(before);
-  });
-
-  it('reads the first answer once at start, and a failing part does not stop the start', async () => {
-    const reads: string[] = [];
-    const service = new OverviewService({
-      keySet: async () => {
-        reads.push('key');
-        return true;
-      },
-      accounts: () => {
-        reads.push('accounts');
-        throw new Error('accounts store unreadable');
-      },
-      managementSessions: () => {
-        throw new Error('not reached');
-      },
-      loginSessions: () => {
-        throw new Error('not reached');
-      },
-      checklist: async () => {
-        reads.push('checklist');
-        return { overall: 'unknown', evaluatedAt: new Date().toISOString(), accounts: [] };
-      },
-      managers: () => [],
-      lockdown: () => null,
-    });
-    await expect(service.start()).resolves.toBeUndefined();
-    expect(reads.sort()).toEqual(['accounts', 'checklist', 'key']);
-    await expect(service.get({ accountId: null })).rejects.toThrow('accounts store unreadable');
   });
 
   it('refuses a malformed request with a typed error', async () => {
