@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/contract';
-import { Panel, Select, Switch, TextField, errorText, useAsyncAction } from '../../components';
+import { Panel, Select, TextField, errorText, useAsyncAction } from '../../components';
 import { useSettingsStore } from '../../stores/settings';
+import { SettingSwitch } from '../settings/SettingSwitch';
 
 const INTERVALS = [5, 10, 15, 30, 60, 120, 360, 1440] as const;
 type ToggleKey = 'notifyNewLogin' | 'notifyReviewDue' | 'notifyContractEnding';
@@ -9,17 +10,7 @@ type DaysKey = 'passwordMaxAgeDays' | 'emailCheckMaxAgeDays';
 
 function Toggle({ name, settings }: { name: ToggleKey; settings: Settings }) {
   const { t } = useTranslation('monitor');
-  const update = useSettingsStore((s) => s.update);
-  const save = useAsyncAction((checked: boolean) => update({ [name]: checked }));
-  return (
-    <Switch
-      label={t(`settings.${name}`)}
-      checked={settings[name]}
-      disabled={save.busy}
-      error={save.error && errorText(t, save.error)}
-      onChange={(event) => void save.run(event.target.checked)}
-    />
-  );
+  return <SettingSwitch name={name} settings={settings} label={t(`settings.${name}`)} />;
 }
 
 function Days({ name, settings }: { name: DaysKey; settings: Settings }) {
