@@ -76,7 +76,7 @@ describe('the app frame', () => {
   it('applies saved settings at start and again when main says they changed', async () => {
     const fake = createFakeApi({ settings: { language: 'ru', theme: 'dark' } });
     await renderApp(fake);
-    expect(document.documentElement.lang).toBe('ru');
+    await waitFor(() => expect(document.documentElement.lang).toBe('ru'));
     expect(document.documentElement.dataset.theme).toBe('dark');
     await fake.api.settings.set({ theme: 'light', language: 'en' });
     await act(async () => {

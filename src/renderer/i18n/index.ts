@@ -1,24 +1,23 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { namespacesOf, type LanguageResources } from './resources';
 
 /**
- * Every feature keeps its strings in `locales/<lang>/<namespace>.json`; they are picked up
- * here by file name, so a feature adds strings without touching this file.
+ * Every feature keeps its strings in `locales/<lang>/<namespace>.json`, picked up by file
+ * name. English is the fallback language, so it ships with the first load; every other
+ * language is its own chunk, loaded when it is chosen (or is the system's), so nobody fetches
+ * and parses the strings of a language they do not read.
  */
-const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', {
-  eager: true,
-});
+const english = namespacesOf(
+  import.meta.glob<{ default: Record<string, unknown> }>('./locales/en/*.json', { eager: true }),
+);
 
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const resources: Record<string, Record<string, Record<string, unknown>>> = {};
-for (const [file, module] of Object.entries(files)) {
-  const match = /\.\/locales\/(\w+)\/([\w-]+)\.json$/.exec(file);
-  if (!match) continue;
-  const [, lng, ns] = match as unknown as [string, string, string];
-  (resources[lng] ??= {})[ns] = module.default;
-}
+const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<{ default: LanguageResources }>> = {
+  ru: () => import('./ru'),
+};
 
 export function systemLanguage(): Language {
   const preferred =
@@ -36,12 +35,17 @@ export function resolveLanguage(setting: 'system' | Language): Language {
 }
 
 void i18next.use(initReactI18next).init({
-  resources,
-  lng: systemLanguage(),
+  resources: { en: english },
+  lng: 'en',
   fallbackLng: 'en',
   defaultNS: 'common',
-  ns: Object.keys(resources.en ?? {}),
+  ns: Object.keys(english),
   interpolation: { escapeValue: false },
+  // Our keys are paths ("section.key", "namespace:key"). Naming the separators, although
+  // they are i18next's defaults, turns off its check of every key for natural-language text
+  // (a regular expression per call), which was a visible part of the first render.
+  keySeparator: '.',
+  nsSeparator: ':',
   initAsync: false,
   returnNull: false,
 });
@@ -53,10 +57,42 @@ function markDocumentLanguage(lng: string): void {
 i18next.on('languageChanged', markDocumentLanguage);
 markDocumentLanguage(i18next.language);
 
+const loading = new Map<Language, Promise<void>>();
+
+/** Fetches a language's strings once (English is always there). A failed fetch is retried. */
+export function loadLanguage(lng: Language): Promise<void> {
+  if (lng === 'en') return Promise.resolve();
+  let pending = loading.get(lng);
+  if (!pending) {
+    pending = LOADERS[lng]().then(({ default: namespaces }) => {
+      for (const [ns, strings] of Object.entries(namespaces)) {
+        i18next.addResourceBundle(lng, ns, strings, true, true);
+      }
+    });
+    pending.catch(() => loading.delete(lng));
+    loading.set(lng, pending);
+  }
+  return pending;
+}
+
+/** The language asked for last: an earlier request that finishes later does not win. */
+let wanted: Language | null = null;
+
+/**
+ * Switches the UI language once its strings are in. Rejects if they cannot be loaded; the
+ * UI then stays in the language it had.
+ */
 export async function applyLanguage(setting: 'system' | Language): Promise<void> {
   const lng = resolveLanguage(setting);
+  wanted = lng;
+  await loadLanguage(lng);
+  if (wanted !== lng) return;
   if (i18next.language !== lng) await i18next.changeLanguage(lng);
   markDocumentLanguage(lng);
 }
+
+// Until the saved setting arrives, follow the OS: its language starts loading now, in
+// parallel with main's first answers, so a Russian system does not wait for it afterwards.
+applyLanguage('system').catch(() => undefined);
 
 export default i18next;

@@ -26,13 +26,17 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
   loadError: null,
   load: () => get().accept(api().settings.get()),
   accept: async (pending) => {
+    let settings: Settings;
     try {
-      const settings = await unwrap(pending);
+      settings = await unwrap(pending);
       set({ settings, loadError: null });
-      await applyAppearance(settings);
     } catch (error) {
       set({ loadError: toAppError(error) });
+      return;
     }
+    // The settings are in even if a language's strings fail to load: the UI stays in the
+    // language it has (English at worst), and choosing the language again retries.
+    await applyAppearance(settings).catch(() => undefined);
   },
   update: async (patch) => {
     const settings = await unwrap(api().settings.set(patch));
@@ -46,6 +50,6 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
 if (typeof window !== 'undefined') {
   window.addEventListener('languagechange', () => {
     const settings = useSettingsStore.getState().settings;
-    if (settings?.language === 'system') void applyLanguage('system');
+    if (settings?.language === 'system') applyLanguage('system').catch(() => undefined);
   });
 }
