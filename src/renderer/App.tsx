@@ -5,6 +5,7 @@ import { api } from './client';
 import { Spinner } from './components';
 import { SCREENS } from './features/registry';
 import { HEADER_STATUS } from './features/slots';
+import { afterPaint } from './hooks/afterPaint';
 import { useStateTopic } from './hooks/useStateTopic';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { Navigation } from './shell/Navigation';
@@ -30,11 +31,16 @@ export function App() {
     // main.tsx asked for the settings before the first render; ask again only if that failed.
     if (useSettingsStore.getState().settings === null) void useSettingsStore.getState().load();
     // Every screen works on the selected account: load the (cache-first) list at start so a
-    // tray jump straight to Sessions or the Checklist never says "no account selected".
-    void useAccountsStore.getState().load();
-    return api().onNavigate(({ screen: target }) => {
+    // tray jump straight to Sessions or the Checklist never says "no account selected". The
+    // start screen already has its accounts (main.tsx), so this waits for the first paint.
+    const cancelLoad = afterPaint(() => void useAccountsStore.getState().load());
+    const stopListening = api().onNavigate(({ screen: target }) => {
       useNavigationStore.getState().navigateTo(target);
     });
+    return () => {
+      cancelLoad();
+      stopListening();
+    };
   }, []);
   useStateTopic('settings', () => void useSettingsStore.getState().load());
   useStateTopic('accounts', () => void useAccountsStore.getState().load());

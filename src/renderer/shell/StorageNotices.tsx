@@ -4,6 +4,7 @@ import type { StorageNotice } from '../../shared/contract';
 import { api, unwrap } from '../client';
 import { Alert, ErrorMessage, useAsyncAction } from '../components';
 import { useFormat } from '../format';
+import { afterPaint } from '../hooks/afterPaint';
 import { useStateTopic } from '../hooks/useStateTopic';
 
 /**
@@ -20,7 +21,7 @@ export function StorageNotices() {
       // Nothing to tell if main cannot even list notices; the banner is a courtesy.
     });
   }, []);
-  useEffect(load, [load]);
+  useEffect(() => afterPaint(load), [load]);
   useStateTopic('storage', load);
 
   const dismiss = useAsyncAction(async () => {

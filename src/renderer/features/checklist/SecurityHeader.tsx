@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../client';
 import { StatusPill } from '../../components';
+import { afterPaint } from '../../hooks/afterPaint';
 import { useStateTopic } from '../../hooks/useStateTopic';
 import { useChecklistStore } from '../../stores/checklist';
 import { useLockdownStore } from '../../stores/lockdown';
@@ -18,9 +19,12 @@ export function SecurityHeader() {
   const state = useChecklistStore((s) => s.state);
 
   useEffect(() => {
-    void useChecklistStore.getState().load();
-    void useLockdownStore.getState().loadRevokeRequest();
-    return api().onNavigate(({ screen }) => {
+    // The pill says "unknown" for the first frame; the state follows right after it.
+    const cancelLoad = afterPaint(() => {
+      void useChecklistStore.getState().load();
+      void useLockdownStore.getState().loadRevokeRequest();
+    });
+    const stopListening = api().onNavigate(({ screen }) => {
       if (screen === 'lockdown') {
         useLockdownStore.getState().openPanel();
         useNavigationStore.getState().navigate('checklist', { focus: true });
@@ -28,6 +32,10 @@ export function SecurityHeader() {
         void useLockdownStore.getState().loadRevokeRequest();
       }
     });
+    return () => {
+      cancelLoad();
+      stopListening();
+    };
   }, []);
   useStateTopic(
     ['checklist', 'sessions', 'loginSessions', 'accounts', 'managers'],
