@@ -186,6 +186,8 @@ describe('the overview (start screen)', () => {
 
   it('refreshes old lists from the gateway in the background, and leaves fresh ones alone', async () => {
     const fresh = await show();
+    // The refresh is started after the first paint: let that moment pass before saying no.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
     expect(fresh.calls.sessionsRefresh).not.toHaveBeenCalled();
     expect(fresh.calls.loginsRefresh).not.toHaveBeenCalled();
     cleanup();
@@ -194,7 +196,9 @@ describe('the overview (start screen)', () => {
     old.management!.asOf = iso(10 * 60_000);
     old.logins!.asOf = null;
     const stale = await show(() => old);
-    expect(stale.calls.sessionsRefresh).toHaveBeenCalledWith({ accountId: 'fansly_a' });
+    await waitFor(() =>
+      expect(stale.calls.sessionsRefresh).toHaveBeenCalledWith({ accountId: 'fansly_a' }),
+    );
     expect(stale.calls.loginsRefresh).toHaveBeenCalledWith({ accountId: 'fansly_a' });
   });
 

@@ -6,11 +6,13 @@ import { useLockdownStore } from '../../stores/lockdown';
 export function RevokeRequestDialog() {
   const { t } = useTranslation('lockdown');
   const request = useLockdownStore((s) => s.revokeRequest);
+  // Mounted with the header on every screen: nothing to translate until the tray asks.
+  if (request === null) return null;
   return (
     <ConfirmDialog
-      open={request !== null}
+      open
       variant="danger"
-      title={t('revoke.title', { session: request?.label ?? '' })}
+      title={t('revoke.title', { session: request.label })}
       confirmLabel={t('revoke.button')}
       onCancel={() => void useLockdownStore.getState().cancelRevoke()}
       onConfirm={() => useLockdownStore.getState().confirmRevoke()}

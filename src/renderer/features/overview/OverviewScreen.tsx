@@ -13,6 +13,7 @@ import {
   StatusPill,
 } from '../../components';
 import { useFormat } from '../../format';
+import { afterPaint } from '../../hooks/afterPaint';
 import { useStateTopic } from '../../hooks/useStateTopic';
 import { useNavigationStore } from '../../stores/navigation';
 import { useOverviewStore } from '../../stores/overview';
@@ -44,8 +45,10 @@ export function OverviewScreen() {
     }
   }, [selected]);
   const shownAccount = overview?.accountId ?? null;
+  // Asks the gateway (and main to write) only once the screen is painted: the start screen
+  // shows the last-known lists first, then their refresh.
   useEffect(() => {
-    if (shownAccount) void useOverviewStore.getState().refreshStale();
+    if (shownAccount) return afterPaint(() => void useOverviewStore.getState().refreshStale());
   }, [shownAccount]);
   useStateTopic(
     ['vault', 'accounts', 'sessions', 'loginSessions', 'checklist', 'managers'],
