@@ -4,7 +4,7 @@ import { readyProbeScript, readyTime, type ReadyCondition } from './browser';
 import { median, round, type BenchRow } from './lib';
 import type { AppScenario } from './app-scenario';
 
-const RUNS = 7;
+const RUNS = 11;
 const TARGET_RATIO = 1.5;
 const MINIMAL_READY: ReadyCondition = { all: [{ selector: 'button[data-bench-ready]', min: 1 }] };
 
