@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { namespacesOf, type LanguageResources } from './resources';
+import { namespacesOf } from './resources';
 
 /**
  * Every feature keeps its strings in `locales/<lang>/<namespace>.json`, picked up by file
@@ -9,13 +9,17 @@ import { namespacesOf, type LanguageResources } from './resources';
  * and parses the strings of a language they do not read.
  */
 const english = namespacesOf(
-  import.meta.glob<{ default: Record<string, unknown> }>('./locales/en/*.json', { eager: true }),
+  import.meta.glob<Record<string, unknown>>('./locales/en/*.json', {
+    eager: true,
+    import: 'default',
+  }),
 );
 
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<{ default: LanguageResources }>> = {
+type LocaleFiles = Record<string, Record<string, unknown>>;
+const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<{ default: LocaleFiles }>> = {
   ru: () => import('./ru'),
 };
 
@@ -64,8 +68,8 @@ export function loadLanguage(lng: Language): Promise<void> {
   if (lng === 'en') return Promise.resolve();
   let pending = loading.get(lng);
   if (!pending) {
-    pending = LOADERS[lng]().then(({ default: namespaces }) => {
-      for (const [ns, strings] of Object.entries(namespaces)) {
+    pending = LOADERS[lng]().then(({ default: files }) => {
+      for (const [ns, strings] of Object.entries(namespacesOf(files))) {
         i18next.addResourceBundle(lng, ns, strings, true, true);
       }
     });
