@@ -25,11 +25,12 @@ export default defineConfig({
     root: resolve('src/renderer'),
     base: './',
     plugins: [react()],
-    // Locale files become JSON.parse('…') rather than object literals: much cheaper to parse.
-    json: { stringify: true },
     build: {
       // electron-vite leaves minification off; the renderer ships less and parses faster with it.
       minify: true,
+      // One stylesheet for every screen (about 26 KB): one request at start instead of one per
+      // shared chunk, and no stylesheet to fetch when a screen first opens.
+      cssCodeSplit: false,
       outDir: resolve('out/renderer'),
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
