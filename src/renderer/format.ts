@@ -82,6 +82,13 @@ export function formatDate(value: DateInput, lng = currentLanguage()): string {
   return dateTimeFormat(lng, { dateStyle: 'medium' }).format(date);
 }
 
+/** "November 2026" / "ноябрь 2026 г.". */
+export function formatMonth(value: DateInput, lng = currentLanguage()): string {
+  const date = toDate(value);
+  if (!date) return NO_DATE;
+  return dateTimeFormat(lng, { month: 'long', year: 'numeric' }).format(date);
+}
+
 /** "14:05" (or "2:05 PM" where the language expects it). */
 export function formatTime(value: DateInput, lng = currentLanguage()): string {
   const date = toDate(value);
@@ -146,6 +153,7 @@ export function useFormat() {
       dateTime: (value: DateInput) => formatDateTime(value, lng),
       date: (value: DateInput) => formatDate(value, lng),
       time: (value: DateInput) => formatTime(value, lng),
+      month: (value: DateInput) => formatMonth(value, lng),
       relative: (value: DateInput, now?: DateInput) => formatRelative(value, now, lng),
       asOf: (value: DateInput, now?: DateInput) => formatAsOf(value, now, lng),
     }),
