@@ -10,8 +10,8 @@ import { DoormanError } from '../../shared/errors';
  * holds `{ schemaVersion, data }`; `data` is checked with a zod schema on every read and
  * write. At open, a file that is not JSON, fails its schema or cannot be migrated is set
  * aside as `<name>.corrupt-<time>.json` (never deleted), the last good copy
- * (`<name>.last-good.json`, refreshed at each good open) is restored when there is one, and
- * a notice is recorded for the creator.
+ * (`<name>.last-good.json`, refreshed at each good open and by a write at most once a minute)
+ * is restored when there is one, and a notice is recorded for the creator.
  */
 export interface JsonStoreOptions<T> {
   dir: string;
@@ -24,6 +24,13 @@ export interface JsonStoreOptions<T> {
   notices?: StorageNoticeLog;
   clock?: () => Date;
 }
+
+/**
+ * A write refreshes the last good copy when the copy is older than this: a file damaged
+ * while Doorman runs then loses at most about a minute of changes (they also stay in the
+ * set-aside file), and a burst of writes does not write everything twice.
+ */
+export const LAST_GOOD_EVERY_MS = 60_000;
 
 export class StorageNoticeLog {
   private readonly items: StorageNotice[] = [];
@@ -47,6 +54,8 @@ export class JsonStore<T> {
   readonly filePath: string;
   private readonly store: ElectronStore<Record<string, unknown>>;
   private cached: T;
+  /** When the last good copy was written (ms since the epoch, by the store's clock). */
+  private lastGoodAt: number;
 
   constructor(private readonly options: JsonStoreOptions<T>) {
     if (!path.isAbsolute(options.dir)) throw new Error('JsonStore needs an absolute directory');
@@ -63,6 +72,11 @@ export class JsonStore<T> {
     this.cached = initial;
     this.writeEnvelope(initial);
     fs.copyFileSync(this.filePath, this.lastGoodPath);
+    this.lastGoodAt = this.now().getTime();
+  }
+
+  private now(): Date {
+    return this.options.clock?.() ?? new Date();
   }
 
   private get lastGoodPath(): string {
@@ -81,7 +95,29 @@ export class JsonStore<T> {
     }
     this.writeEnvelope(parsed.data);
     this.cached = parsed.data;
+    this.refreshLastGood(parsed.data);
     return parsed.data;
+  }
+
+  /**
+   * Writes the data just validated and saved as the last good copy, if that copy is more
+   * than LAST_GOOD_EVERY_MS old. From memory, not by copying the file, so a file damaged
+   * in between is never taken for a good one; atomically (a temporary file, then a rename),
+   * so a crash leaves the previous copy whole. The change itself is already saved, so a
+   * copy that cannot be written is left for the next write.
+   */
+  private refreshLastGood(data: T): void {
+    const now = this.now().getTime();
+    if (now - this.lastGoodAt < LAST_GOOD_EVERY_MS) return;
+    const temporary = `${this.lastGoodPath}.tmp-${process.pid}`;
+    try {
+      const envelope: Envelope = { schemaVersion: this.options.version, data };
+      fs.writeFileSync(temporary, JSON.stringify(envelope, undefined, '\t'));
+      fs.renameSync(temporary, this.lastGoodPath);
+      this.lastGoodAt = now;
+    } catch {
+      fs.rmSync(temporary, { force: true });
+    }
   }
 
   update(change: (current: T) => T): T {
@@ -101,7 +137,7 @@ export class JsonStore<T> {
     const fromMain = this.tryRead(this.filePath);
     if (fromMain.ok) return fromMain.value;
 
-    const now = (this.options.clock?.() ?? new Date()).toISOString();
+    const now = this.now().toISOString();
     const stamp = now.replace(/[:.]/g, '-');
     fs.renameSync(
       this.filePath,

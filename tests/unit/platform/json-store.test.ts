@@ -4,7 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { JsonStore, StorageNoticeLog } from '../../../src/main/platform/json-store';
+import {
+  JsonStore,
+  LAST_GOOD_EVERY_MS,
+  StorageNoticeLog,
+} from '../../../src/main/platform/json-store';
 import { DoormanError } from '../../../src/shared/errors';
 
 const dirs: string[] = [];
@@ -103,6 +107,39 @@ describe('a JSON store on disk', () => {
       schemaVersion: 1,
       data: { name: 'Rex', legs: 4 },
     });
+  });
+
+  it('refreshes the last good copy from a write a minute after the last copy, so a file damaged mid-session loses at most that minute', () => {
+    const dir = tempDir();
+    let now = NOW.getTime();
+    const store = new JsonStore<Pet>({
+      dir,
+      name: 'pets',
+      schema: petSchema,
+      defaults: () => ({ name: 'nobody', legs: 0 }),
+      version: 1,
+      clock: () => new Date(now),
+    });
+    const lastGood = path.join(dir, 'pets.last-good.json');
+    store.set({ name: 'Rex', legs: 4 });
+    // Within the minute: the copy from the open stays as it was.
+    expect(readJson(lastGood)).toEqual({ schemaVersion: 1, data: { name: 'nobody', legs: 0 } });
+    now += LAST_GOOD_EVERY_MS;
+    store.set({ name: 'Rex', legs: 3 });
+    expect(readJson(lastGood)).toEqual({ schemaVersion: 1, data: { name: 'Rex', legs: 3 } });
+    now += 1_000;
+    store.set({ name: 'Rex', legs: 2 });
+    expect(readJson(lastGood)).toEqual({ schemaVersion: 1, data: { name: 'Rex', legs: 3 } });
+    expect(fs.readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
+
+    // The live file is damaged before the next open: the minute-old change survives.
+    fs.writeFileSync(store.filePath, 'not json');
+    const reopened = openPets(dir);
+    expect(reopened.store.get()).toEqual({ name: 'Rex', legs: 3 });
+    expect(reopened.notices.list().map((n) => n.kind)).toEqual([
+      'corruptSetAside',
+      'restoredBackup',
+    ]);
   });
 
   it('treats valid JSON that fails the schema as corrupt too', () => {
