@@ -25,7 +25,7 @@ const petSchema = z.object({ name: z.string().min(1), legs: z.number().int().min
 type Pet = z.infer<typeof petSchema>;
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 
-function openPets(dir: string, notices = new StorageNoticeLog()) {
+function openPets(dir: string, notices = new StorageNoticeLog(), clock = () => NOW) {
   const store = new JsonStore<Pet>({
     dir,
     name: 'pets',
@@ -33,7 +33,7 @@ function openPets(dir: string, notices = new StorageNoticeLog()) {
     defaults: () => ({ name: 'nobody', legs: 0 }),
     version: 1,
     notices,
-    clock: () => NOW,
+    clock,
   });
   return { store, notices };
 }
@@ -112,14 +112,7 @@ describe('a JSON store on disk', () => {
   it('refreshes the last good copy from a write a minute after the last copy, so a file damaged mid-session loses at most that minute', () => {
     const dir = tempDir();
     let now = NOW.getTime();
-    const store = new JsonStore<Pet>({
-      dir,
-      name: 'pets',
-      schema: petSchema,
-      defaults: () => ({ name: 'nobody', legs: 0 }),
-      version: 1,
-      clock: () => new Date(now),
-    });
+    const { store } = openPets(dir, undefined, () => new Date(now));
     const lastGood = path.join(dir, 'pets.last-good.json');
     store.set({ name: 'Rex', legs: 4 });
     // Within the minute: the copy from the open stays as it was.
