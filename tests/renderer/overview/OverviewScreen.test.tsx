@@ -184,6 +184,20 @@ describe('the overview (start screen)', () => {
     expect(useSessionsStore.getState().selectedId).toBe('s2');
   });
 
+  it('says when a lockdown is under way, and when the last one did not finish', async () => {
+    await show(() => overviewOf({ lockdown: { status: 'running', startedAt: iso(60_000) } }));
+    expect(screen.getByText('A lockdown is under way')).toBeTruthy();
+    expect(screen.queryByText(/did not finish/)).toBeNull();
+    cleanup();
+    useOverviewStore.setState({ overview: null, loadError: null });
+    await show(() => overviewOf({ lockdown: { status: 'failed', startedAt: iso(60_000) } }));
+    expect(screen.queryByText('A lockdown is under way')).toBeNull();
+    const alert = screen.getByText(/The last lockdown did not finish/).closest('.alert')!;
+    expect(alert.className).toContain('alert--danger');
+    fireEvent.click(screen.getByRole('button', { name: 'Review it on the checklist' }));
+    expect(useNavigationStore.getState().screen).toBe('checklist');
+  });
+
   it('refreshes old lists from the gateway in the background, and leaves fresh ones alone', async () => {
     const fresh = await show();
     // The refresh is started after the first paint: let that moment pass before saying no.

@@ -132,6 +132,12 @@ function AccountOverview({ overview, account }: { overview: Overview; account: A
           <Button onClick={() => go('checklist')}>{t('lockdown.follow')}</Button>
         </Alert>
       )}
+      {/* Also after a restart: a lockdown Doorman was closed during comes back as failed. */}
+      {lockdown?.status === 'failed' && (
+        <Alert tone="danger" title={t('lockdown.failed')}>
+          <Button onClick={() => go('checklist')}>{t('lockdown.review')}</Button>
+        </Alert>
+      )}
       {management?.offline && (
         <Alert tone="warning" title={t('offline.title')}>
           {t('offline.body')}
