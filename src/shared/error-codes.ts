@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'noApiKey',
   'keychainUnavailable',
   'consentRequired',
+  /** Doorman closed while it was doing this; whether it happened is not known. */
+  'interrupted',
   // gateway
   'unauthorized',
   'forbidden',

@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { createLockdownRunStore } from '../../src/main/services/lockdown';
+import type { LockdownStep } from '../../src/shared/contract/lockdown';
 import { DEMO } from '../fake-gateway/state';
 import { expect, test, type Bridge, type FakeGateway } from './fixtures';
 
@@ -251,4 +253,58 @@ test('the checklist and the lockdown panel have no serious accessibility problem
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', /dark/);
   expect(await problems()).toEqual([]);
+});
+
+test('a lockdown Doorman was closed during comes back as unfinished, and a retry completes it', async ({
+  bridge,
+  fakeGateway,
+}) => {
+  await openChecklist(bridge, fakeGateway);
+  const user = [...fakeGateway.state.users.values()].find(
+    (u) => u.username === DEMO.accounts.main.username,
+  )!;
+  const target = user.managementSessions[0]!;
+  const kept = user.managementSessions.length - 1;
+  // What lockdown.json holds when Doorman is killed while revoking `target`.
+  const step = (kind: LockdownStep['kind'], status: LockdownStep['status']) => ({
+    id: `${MAIN}:${kind === 'revokeSession' ? `revoke:${target.id}` : kind}`,
+    accountId: MAIN,
+    accountLabel: '@main',
+    kind,
+    sessionId: kind === 'revokeSession' ? target.id : null,
+    subjectLabel: kind === 'revokeSession' ? target.label : null,
+    status,
+    error: null,
+    finishedAt: status === 'done' ? '2026-11-23T10:00:01.000Z' : null,
+  });
+  createLockdownRunStore({ dataDir: bridge.dataDir }).save({
+    id: 'lockdown-1',
+    status: 'running',
+    accountIds: [MAIN],
+    startedAt: '2026-11-23T10:00:00.000Z',
+    finishedAt: null,
+    steps: [
+      step('listSessions', 'done'),
+      step('revokeSession', 'running'),
+      step('closeLogins', 'pending'),
+    ],
+  });
+  const closesBefore = fakeGateway.count('POST /{accountId}/sessions/close');
+
+  await bridge.restart();
+  const page = bridge.page;
+  // The start screen says so first.
+  await page.getByRole('navigation').getByRole('button', { name: 'Overview', exact: true }).click();
+  await expect(page.getByText('The last lockdown did not finish')).toBeVisible();
+  await page.getByRole('button', { name: 'Review it on the checklist' }).click();
+  const steps = page.getByRole('list', { name: 'Lockdown steps' });
+  await expect(steps.locator('[data-step-status="failed"]')).toHaveCount(2);
+  await expect(steps).toContainText('Doorman was closed before this finished');
+  expect(JSON.stringify(await bridge.core.activity.list({}))).toContain('Lockdown interrupted');
+
+  await page.getByRole('button', { name: 'Retry failed steps' }).click();
+  await expect(page.getByText('Lockdown finished: every step succeeded.')).toBeVisible();
+  expect(user.managementSessions.map((s) => s.id)).not.toContain(target.id);
+  expect(user.managementSessions).toHaveLength(kept);
+  expect(fakeGateway.count('POST /{accountId}/sessions/close')).toBe(closesBefore + 1);
 });

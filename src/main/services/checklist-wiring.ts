@@ -10,7 +10,7 @@ import type {
 import { DoormanError } from '../../shared/errors';
 import type { ActivityRecorder } from './activity-recorder';
 import { ChecklistService, type ChecklistInputs } from './checklist';
-import { LockdownService, type LockdownActions } from './lockdown';
+import { LockdownService, createLockdownRunStore, type LockdownActions } from './lockdown';
 import { MonitorService, realTimers, type MonitorSource, type Timers } from './monitor';
 import { NotificationService } from './notifications';
 import { TrayStateService } from './tray-state';
@@ -241,6 +241,7 @@ export function createSecurityFeatures(deps: SecurityFeaturesDeps) {
     activity: deps.activity,
     events: deps.events,
     clock: deps.clock,
+    store: createLockdownRunStore({ dataDir: deps.dataDir, notices: deps.notices }),
   });
 
   const trayState = new TrayStateService({

@@ -4,10 +4,14 @@ import type {
   LockdownStep,
   RevokeRequest,
 } from '../../shared/contract/lockdown';
+import { z } from 'zod';
+import { lockdownRunSchema } from '../../shared/contract/lockdown';
 import { DoormanError } from '../../shared/errors';
 import type { ActivityRecorder } from './activity-recorder';
 import { errorOf } from './monitor';
+import type { StateTopic } from '../../shared/contract';
 import type { EventBus } from '../platform/events';
+import { JsonStore, type StorageNoticeLog } from '../platform/json-store';
 
 /**
  * What a lockdown does on the account, through the sessions feature. Every method reaches
@@ -23,11 +27,42 @@ export interface LockdownActions {
   closeOtherLoginSessions(accountId: string): Promise<void>;
 }
 
+/** Where the current lockdown is kept, so a restart shows what was done and what was not. */
+export interface LockdownRunStore {
+  load(): LockdownRun | null;
+  save(run: LockdownRun | null): void;
+}
+
+/** `lockdown.json` in the data directory (a JsonStore: validated, atomic, repaired at open). */
+export function createLockdownRunStore(options: {
+  dataDir: string;
+  notices?: StorageNoticeLog;
+}): LockdownRunStore {
+  const store = new JsonStore<{ run: LockdownRun | null }>({
+    dir: options.dataDir,
+    name: 'lockdown',
+    schema: z.object({ run: lockdownRunSchema.nullable() }),
+    defaults: () => ({ run: null }),
+    version: 1,
+    notices: options.notices,
+  });
+  return {
+    load: () => store.get().run,
+    save: (run) => {
+      store.set({ run });
+    },
+  };
+}
+
 /**
  * Lockdown: for one account or all, revoke every management session and close every other
  * login session, one step at a time. Steps run in order per account and a failed step does
  * not stop the others (half a lockdown is better than none); `retry` runs only the steps
  * that failed. One lockdown at a time.
+ *
+ * The run is saved at every change. One that was still running when Doorman closed comes
+ * back as failed, its unfinished steps marked `interrupted` (whether a step in flight reached
+ * the gateway is not known), so the creator sees where it stopped and a retry finishes it.
  */
 export class LockdownService {
   private run: LockdownRun | null = null;
@@ -41,8 +76,56 @@ export class LockdownService {
       activity: ActivityRecorder;
       events: EventBus;
       clock: () => Date;
+      store?: LockdownRunStore;
     },
-  ) {}
+  ) {
+    const saved = deps.store?.load() ?? null;
+    this.run = saved?.status === 'running' ? this.interrupted(saved) : saved;
+  }
+
+  /** A run found still running at start: Doorman closed during it. */
+  private interrupted(run: LockdownRun): LockdownRun {
+    const now = this.deps.clock().toISOString();
+    let unfinished = 0;
+    for (const step of run.steps) {
+      if (step.status === 'running' || step.status === 'pending') {
+        unfinished += 1;
+        step.status = 'failed';
+        step.error = {
+          code: 'interrupted',
+          message: 'Doorman was closed before this step finished.',
+        };
+      }
+    }
+    run.status = 'failed';
+    run.finishedAt = now;
+    this.deps.activity.record({
+      kind: 'lockdownFinished',
+      accountId: run.accountIds.length === 1 ? run.accountIds[0]! : null,
+      result: 'failed',
+      summary: `Lockdown interrupted: Doorman was closed with ${unfinished} step(s) unfinished`,
+    });
+    this.save(run);
+    return run;
+  }
+
+  /**
+   * Keeps the run on disk. A lockdown goes on even if its record cannot be written: revoking
+   * access matters more than remembering it (the activity log has each step too).
+   */
+  private save(run: LockdownRun | null): void {
+    try {
+      this.deps.store?.save(run);
+    } catch {
+      // See above.
+    }
+  }
+
+  /** Saves the run, then tells the window what changed. */
+  private publish(...topics: StateTopic[]): void {
+    this.save(this.run);
+    this.deps.events.changed(...topics);
+  }
 
   state(): LockdownRun | null {
     return this.run ? structuredClone(this.run) : null;
@@ -100,7 +183,7 @@ export class LockdownService {
   dismiss(): void {
     if (this.running) throw new DoormanError('conflict', 'A lockdown is still under way.');
     this.run = null;
-    this.deps.events.changed('checklist');
+    this.publish('checklist');
   }
 
   async whenIdle(): Promise<void> {
@@ -148,7 +231,7 @@ export class LockdownService {
   }
 
   private execute(): void {
-    this.deps.events.changed('checklist');
+    this.publish('checklist');
     this.running = this.executePending()
       .catch((error: unknown) => this.abandon(error))
       .finally(() => {
@@ -171,7 +254,7 @@ export class LockdownService {
     }
     run.status = 'failed';
     run.finishedAt = this.deps.clock().toISOString();
-    this.deps.events.changed('checklist');
+    this.publish('checklist');
   }
 
   private async executePending(): Promise<void> {
@@ -190,7 +273,7 @@ export class LockdownService {
         ? `Lockdown finished with ${failed} failed step(s)`
         : `Lockdown finished: ${run.steps.length} step(s) done`,
     });
-    this.deps.events.changed('checklist', 'sessions', 'loginSessions', 'activity');
+    this.publish('checklist', 'sessions', 'loginSessions', 'activity');
   }
 
   private nextPending(run: LockdownRun): LockdownStep | undefined {
@@ -199,7 +282,7 @@ export class LockdownService {
 
   private async perform(run: LockdownRun, step: LockdownStep): Promise<void> {
     step.status = 'running';
-    this.deps.events.changed('checklist');
+    this.publish('checklist');
     const account = { accountId: step.accountId, label: step.accountLabel };
     try {
       if (step.kind === 'listSessions') {
@@ -229,7 +312,7 @@ export class LockdownService {
       result: step.status === 'done' ? 'ok' : 'failed',
       summary: stepSummary(step),
     });
-    this.deps.events.changed('checklist', 'activity');
+    this.publish('checklist', 'activity');
   }
 }
 

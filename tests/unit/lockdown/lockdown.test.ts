@@ -1,5 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LockdownService, type LockdownActions } from '../../../src/main/services/lockdown';
+import {
+  LockdownService,
+  createLockdownRunStore,
+  type LockdownActions,
+  type LockdownRunStore,
+} from '../../../src/main/services/lockdown';
+import { StorageNoticeLog } from '../../../src/main/platform/json-store';
+import type { LockdownRun } from '../../../src/shared/contract/lockdown';
 import { createMemoryRecorder } from '../../../src/main/services/activity-recorder';
 import { EventBus } from '../../../src/main/platform/events';
 import { DoormanError } from '../../../src/shared/errors';
@@ -177,5 +187,128 @@ describe('lockdown', () => {
     expect(run.status).toBe('failed');
     expect(run.steps.some((s) => s.status === 'running' || s.status === 'pending')).toBe(false);
     expect(run.steps.filter((s) => s.status === 'failed').length).toBeGreaterThan(0);
+  });
+});
+
+describe('lockdown across a restart', () => {
+  /** What lockdown.json would hold, kept as JSON text as on disk. */
+  function memoryStore() {
+    let text = 'null';
+    const store: LockdownRunStore = {
+      load: () => JSON.parse(text) as LockdownRun | null,
+      save: (run) => {
+        text = JSON.stringify(run);
+      },
+    };
+    return { store, saved: () => JSON.parse(text) as LockdownRun | null };
+  }
+
+  function serviceWith(store: LockdownRunStore, actions: LockdownActions) {
+    const activity = createMemoryRecorder();
+    const service = new LockdownService({
+      actions,
+      activity,
+      events: new EventBus(),
+      clock: () => new Date('2026-06-15T12:00:00Z'),
+      store,
+    });
+    return { service, activity };
+  }
+
+  it('comes back failed where Doorman closed, and a retry finishes only what was left', async () => {
+    const { store, saved } = memoryStore();
+    const before = fakeActions();
+    // Doorman closes while the second revoke is on its way to the gateway.
+    const hanging: LockdownActions = {
+      ...before.actions,
+      revokeManagementSession: (accountId, sessionId) =>
+        sessionId === 's2'
+          ? new Promise<void>(() => undefined)
+          : before.actions.revokeManagementSession(accountId, sessionId),
+    };
+    const first = serviceWith(store, hanging);
+    await first.service.start({ scope: 'account', accountId: 'fansly_a' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(saved()!.steps.map((s) => [s.kind, s.sessionId, s.status])).toEqual([
+      ['listSessions', null, 'done'],
+      ['revokeSession', 's1', 'done'],
+      ['revokeSession', 's2', 'running'],
+      ['closeLogins', null, 'pending'],
+    ]);
+
+    const after = fakeActions();
+    const second = serviceWith(store, after.actions);
+    const run = second.service.state()!;
+    expect(run.status).toBe('failed');
+    expect(run.steps.map((s) => [s.sessionId ?? s.kind, s.status, s.error?.code ?? null])).toEqual([
+      ['listSessions', 'done', null],
+      ['s1', 'done', null],
+      ['s2', 'failed', 'interrupted'],
+      ['closeLogins', 'failed', 'interrupted'],
+    ]);
+    expect(saved()!.status).toBe('failed');
+    expect(second.activity.events.at(-1)).toMatchObject({
+      kind: 'lockdownFinished',
+      result: 'failed',
+      summary: expect.stringContaining('2 step(s) unfinished'),
+    });
+
+    second.service.retry();
+    await second.service.whenIdle();
+    expect(after.calls).toEqual(['revoke fansly_a s2', 'close fansly_a']);
+    expect(second.service.state()!.status).toBe('done');
+    expect(saved()!.status).toBe('done');
+  });
+
+  it('shows a finished lockdown after a restart until it is dismissed', async () => {
+    const { store, saved } = memoryStore();
+    const first = serviceWith(store, fakeActions().actions);
+    await first.service.start({ scope: 'all' });
+    await first.service.whenIdle();
+    const again = serviceWith(store, fakeActions().actions);
+    expect(again.service.state()).toEqual(first.service.state());
+    expect(again.activity.events).toEqual([]);
+    again.service.dismiss();
+    expect(saved()).toBeNull();
+    expect(serviceWith(store, fakeActions().actions).service.state()).toBeNull();
+  });
+
+  it('goes on revoking when its record cannot be written', async () => {
+    const fake = fakeActions();
+    const broken: LockdownRunStore = {
+      load: () => null,
+      save: () => {
+        throw new DoormanError('storage', 'Doorman could not save its lockdown file.');
+      },
+    };
+    const { service } = serviceWith(broken, fake.actions);
+    await service.start({ scope: 'account', accountId: 'fansly_a' });
+    await service.whenIdle();
+    expect(service.state()!.status).toBe('done');
+    expect(fake.calls).toEqual([
+      'list fansly_a',
+      'revoke fansly_a s1',
+      'revoke fansly_a s2',
+      'close fansly_a',
+    ]);
+  });
+
+  it('keeps the run in lockdown.json, checked against its schema when read back', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorman-lockdown-'));
+    try {
+      const first = serviceWith(createLockdownRunStore({ dataDir: dir }), fakeActions().actions);
+      await first.service.start({ scope: 'account', accountId: 'fansly_b' });
+      await first.service.whenIdle();
+      const again = serviceWith(createLockdownRunStore({ dataDir: dir }), fakeActions().actions);
+      expect(again.service.state()).toEqual(first.service.state());
+
+      fs.writeFileSync(path.join(dir, 'lockdown.json'), '{"schemaVersion":1,"data":{"run":7}}');
+      const notices = new StorageNoticeLog();
+      const repaired = createLockdownRunStore({ dataDir: dir, notices });
+      expect(repaired.load()).toEqual(first.service.state());
+      expect(notices.list().map((n) => n.kind)).toEqual(['corruptSetAside', 'restoredBackup']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
