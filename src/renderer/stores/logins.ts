@@ -2,13 +2,14 @@ import { create } from 'zustand';
 import type { LoginSession, LoginSessionList } from '../../shared/contract/logins';
 import type { AppError } from '../../shared/errors';
 import { api, toAppError, unwrap } from '../client';
-import { isStale, refreshAccountList } from './account-list';
+import { isStale, refreshAccountList, reloadOnChange } from './account-list';
 
 interface LoginsState {
   accountId: string | null;
   list: LoginSessionList | null;
   loadError: AppError | null;
   refreshing: boolean;
+  changedWhileRefreshing: boolean;
   showClosed: boolean;
   /**
    * Reads the last-known list, asks the gateway, then tells main the creator has seen it:
@@ -16,6 +17,8 @@ interface LoginsState {
    */
   open: (accountId: string) => Promise<void>;
   reload: () => Promise<void>;
+  /** Main says the lists changed: read again, unless a refresh will bring the list. */
+  onChanged: () => Promise<void>;
   refresh: (force?: boolean) => Promise<void>;
   setShowClosed: (show: boolean) => void;
   upsert: (session: LoginSession) => void;
@@ -26,6 +29,7 @@ export const useLoginsStore = create<LoginsState>((set, get) => ({
   list: null,
   loadError: null,
   refreshing: false,
+  changedWhileRefreshing: false,
   showClosed: false,
   open: async (accountId) => {
     if (get().accountId !== accountId) set({ accountId, list: null, loadError: null });
@@ -59,7 +63,13 @@ export const useLoginsStore = create<LoginsState>((set, get) => ({
     }
   },
   refresh: (force = false) =>
-    refreshAccountList(get, set, (accountId) => api().logins.refresh({ accountId, force })),
+    refreshAccountList(
+      get,
+      set,
+      (accountId) => api().logins.refresh({ accountId, force }),
+      () => get().reload(),
+    ),
+  onChanged: () => reloadOnChange(get, set, () => get().reload()),
   setShowClosed: (showClosed) => set({ showClosed }),
   upsert: (session) => {
     const list = get().list;

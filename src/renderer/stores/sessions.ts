@@ -7,7 +7,7 @@ import type {
 } from '../../shared/contract/sessions';
 import type { AppError } from '../../shared/errors';
 import { api, toAppError, unwrap } from '../client';
-import { isStale, refreshAccountList } from './account-list';
+import { isStale, refreshAccountList, reloadOnChange } from './account-list';
 
 export type SessionSort = 'created' | 'label' | 'lastUsed' | 'reviewBy' | 'risk';
 export type StatusFilter = 'all' | ManagementSessionStatus;
@@ -18,6 +18,7 @@ interface SessionsState {
   catalogue: PermissionCatalogue | null;
   loadError: AppError | null;
   refreshing: boolean;
+  changedWhileRefreshing: boolean;
   query: string;
   status: StatusFilter;
   sort: SessionSort;
@@ -26,6 +27,8 @@ interface SessionsState {
   open: (accountId: string) => Promise<void>;
   /** The last-known list again (after a change main announced). */
   reload: () => Promise<void>;
+  /** Main says the lists changed: read again, unless a refresh will bring the list. */
+  onChanged: () => Promise<void>;
   /** `force`: the creator pressed Refresh (manual mode then asks the gateway again at once). */
   refresh: (force?: boolean) => Promise<void>;
   loadCatalogue: () => Promise<PermissionCatalogue | null>;
@@ -43,6 +46,7 @@ export const useSessionsStore = create<SessionsState>((set, get) => ({
   catalogue: null,
   loadError: null,
   refreshing: false,
+  changedWhileRefreshing: false,
   query: '',
   status: 'all',
   sort: 'created',
@@ -66,7 +70,13 @@ export const useSessionsStore = create<SessionsState>((set, get) => ({
     }
   },
   refresh: (force = false) =>
-    refreshAccountList(get, set, (accountId) => api().sessions.refresh({ accountId, force })),
+    refreshAccountList(
+      get,
+      set,
+      (accountId) => api().sessions.refresh({ accountId, force }),
+      () => get().reload(),
+    ),
+  onChanged: () => reloadOnChange(get, set, () => get().reload()),
   loadCatalogue: async () => {
     const accountId = get().accountId;
     if (!accountId) return null;

@@ -41,7 +41,7 @@ export function LoginSessionsPanel({ accountId }: { accountId: string }) {
   useEffect(() => {
     void useLoginsStore.getState().open(accountId);
   }, [accountId]);
-  useStateTopic('loginSessions', () => void useLoginsStore.getState().reload());
+  useStateTopic('loginSessions', () => void useLoginsStore.getState().onChanged());
 
   const rows = useMemo(() => {
     const all = list?.sessions ?? [];

@@ -64,7 +64,7 @@ export function ManagementSessionsPanel({ accountId }: { accountId: string }) {
       .managers.list()
       .then((answer) => answer.ok && setManagers(answer.data));
   useEffect(loadManagers, []);
-  useStateTopic('sessions', () => void useSessionsStore.getState().reload());
+  useStateTopic('sessions', () => void useSessionsStore.getState().onChanged());
   useStateTopic('managers', loadManagers);
 
   const managerNames = useMemo(() => new Map(managers.map((m) => [m.id, m.name])), [managers]);
