@@ -70,3 +70,20 @@ export async function refreshAccountList<L>(
     if (get().accountId === accountId) set({ loadError: failure });
   }
 }
+
+/**
+ * A list store's `refresh(force)` and `onChanged()`, for the shown account: `ask` is the
+ * refresh channel, `reload` the store's own read of the last-known list.
+ */
+export function refreshActions<L>(
+  get: () => AccountListState<L>,
+  set: (patch: Partial<AccountListState<L>>) => void,
+  ask: (accountId: string, force: boolean) => Promise<Result<L>>,
+  reload: () => Promise<void>,
+) {
+  return {
+    refresh: (force = false) =>
+      refreshAccountList(get, set, (accountId) => ask(accountId, force), reload),
+    onChanged: () => reloadOnChange(get, set, reload),
+  };
+}

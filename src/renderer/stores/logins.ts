@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { LoginSession, LoginSessionList } from '../../shared/contract/logins';
 import type { AppError } from '../../shared/errors';
 import { api, toAppError, unwrap } from '../client';
-import { isStale, refreshAccountList, reloadOnChange } from './account-list';
+import { isStale, refreshActions } from './account-list';
 
 interface LoginsState {
   accountId: string | null;
@@ -62,14 +62,12 @@ export const useLoginsStore = create<LoginsState>((set, get) => ({
       if (get().accountId === accountId) set({ loadError: toAppError(error) });
     }
   },
-  refresh: (force = false) =>
-    refreshAccountList(
-      get,
-      set,
-      (accountId) => api().logins.refresh({ accountId, force }),
-      () => get().reload(),
-    ),
-  onChanged: () => reloadOnChange(get, set, () => get().reload()),
+  ...refreshActions(
+    get,
+    set,
+    (accountId, force) => api().logins.refresh({ accountId, force }),
+    () => get().reload(),
+  ),
   setShowClosed: (showClosed) => set({ showClosed }),
   upsert: (session) => {
     const list = get().list;

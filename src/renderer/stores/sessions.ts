@@ -7,7 +7,7 @@ import type {
 } from '../../shared/contract/sessions';
 import type { AppError } from '../../shared/errors';
 import { api, toAppError, unwrap } from '../client';
-import { isStale, refreshAccountList, reloadOnChange } from './account-list';
+import { isStale, refreshActions } from './account-list';
 
 export type SessionSort = 'created' | 'label' | 'lastUsed' | 'reviewBy' | 'risk';
 export type StatusFilter = 'all' | ManagementSessionStatus;
@@ -69,14 +69,12 @@ export const useSessionsStore = create<SessionsState>((set, get) => ({
       if (get().accountId === accountId) set({ loadError: toAppError(error) });
     }
   },
-  refresh: (force = false) =>
-    refreshAccountList(
-      get,
-      set,
-      (accountId) => api().sessions.refresh({ accountId, force }),
-      () => get().reload(),
-    ),
-  onChanged: () => reloadOnChange(get, set, () => get().reload()),
+  ...refreshActions(
+    get,
+    set,
+    (accountId, force) => api().sessions.refresh({ accountId, force }),
+    () => get().reload(),
+  ),
   loadCatalogue: async () => {
     const accountId = get().accountId;
     if (!accountId) return null;
