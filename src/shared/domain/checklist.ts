@@ -70,6 +70,13 @@ export const CHECKLIST_LINKS: Record<ChecklistItemId, string> = {
   sessionsNotFromDoorman: 'https://fansly.com/creator/management',
 };
 
+/**
+ * How many of the sessions an item is about are named in it. An account with 10,000 foreign
+ * sessions made every checklist answer about half a megabyte and the item a list no one can
+ * read; the Sessions screen lists, searches and sorts them all.
+ */
+export const CHECKLIST_SUBJECTS_SHOWN = 50;
+
 /** A session an item is about (an unknown login, an overdue or foreign management session). */
 export const checklistSubjectSchema = z.object({
   id: z.string().max(200),
@@ -88,7 +95,10 @@ export const checklistItemSchema = z.object({
   confirmedAt: z.string().nullable(),
   /** When a confirmation goes stale (password, e-mail check), ISO date-time. */
   staleAt: z.string().nullable(),
-  subjects: z.array(checklistSubjectSchema),
+  /** The first CHECKLIST_SUBJECTS_SHOWN sessions the item is about (in subjectCount). */
+  subjects: z.array(checklistSubjectSchema).max(CHECKLIST_SUBJECTS_SHOWN),
+  /** How many sessions the item is about in all. */
+  subjectCount: z.number().int().min(0),
   link: z.string(),
 });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
@@ -162,7 +172,8 @@ function item(
     reason,
     confirmedAt: extra.confirmedAt ?? null,
     staleAt: extra.staleAt ?? null,
-    subjects: extra.subjects ?? [],
+    subjects: (extra.subjects ?? []).slice(0, CHECKLIST_SUBJECTS_SHOWN),
+    subjectCount: extra.subjects?.length ?? 0,
     link: CHECKLIST_LINKS[id],
   };
 }

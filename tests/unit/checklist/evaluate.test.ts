@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CHECKLIST_SUBJECTS_SHOWN,
+  checklistItemSchema,
   evaluateAccountChecklist,
   isReviewOverdue,
   worstOverall,
@@ -103,7 +105,26 @@ describe('checklist evaluation', () => {
       'unknownLogins',
     );
     expect(item.subjects).toEqual([{ id: 'a', label: 'Chrome, Lagos' }]);
+    expect(item.subjectCount).toBe(1);
     expect(item.reason).toBe('found');
+  });
+
+  it('names the first 50 of thousands of sessions, and counts them all', () => {
+    const managementSessions = Array.from({ length: 10_000 }, (_, i) => ({
+      id: `m${i}`,
+      label: `Manager ${i}`,
+      active: true,
+      reviewBy: null,
+      createdInDoorman: false,
+    }));
+    const item = statusOf(secureInput({ managementSessions }), 'sessionsNotFromDoorman');
+    expect(item.status).toBe('needsAttention');
+    expect(item.subjectCount).toBe(10_000);
+    expect(item.subjects).toHaveLength(CHECKLIST_SUBJECTS_SHOWN);
+    expect(item.subjects[0]).toEqual({ id: 'm0', label: 'Manager 0' });
+    // What crosses the bridge stays small whatever the account holds.
+    expect(checklistItemSchema.parse(item)).toEqual(item);
+    expect(JSON.stringify(item).length).toBeLessThan(5_000);
   });
 
   it('revoked or ended sessions do not count, even when overdue or foreign', () => {

@@ -84,6 +84,11 @@ export function ChecklistItemCard({ accountId, item }: { accountId: string; item
           ))}
         </ul>
       )}
+      {item.subjectCount > item.subjects.length && (
+        <p className="checklist-item__more">
+          {t('moreSubjects', { count: item.subjectCount - item.subjects.length })}
+        </p>
+      )}
       <details className="checklist-item__details">
         <summary>{t('whyAndHow')}</summary>
         <p>
@@ -204,7 +209,7 @@ function reasonText(
     case 'resetByOffboarding':
       return t('reason.resetByOffboarding', { date });
     case 'found':
-      return t('reason.found', { count: item.subjects.length });
+      return t('reason.found', { count: item.subjectCount });
     default:
       return t(`reason.${item.reason}`);
   }
