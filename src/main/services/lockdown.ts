@@ -99,12 +99,16 @@ export class LockdownService {
     }
     run.status = 'failed';
     run.finishedAt = now;
-    this.deps.activity.record({
-      kind: 'lockdownFinished',
-      accountId: run.accountIds.length === 1 ? run.accountIds[0]! : null,
-      result: 'failed',
-      summary: `Lockdown interrupted: Doorman was closed with ${unfinished} step(s) unfinished`,
-    });
+    try {
+      this.deps.activity.record({
+        kind: 'lockdownFinished',
+        accountId: run.accountIds.length === 1 ? run.accountIds[0]! : null,
+        result: 'failed',
+        summary: `Lockdown interrupted: Doorman was closed with ${unfinished} step(s) unfinished`,
+      });
+    } catch {
+      // Doorman still starts: the run itself says where it stopped.
+    }
     this.save(run);
     return run;
   }

@@ -312,3 +312,43 @@ describe('lockdown across a restart', () => {
     }
   });
 });
+
+describe('lockdown after a restart, with a broken activity log', () => {
+  it('still starts and shows where the lockdown stopped', () => {
+    const saved: LockdownRun = {
+      id: 'lockdown-1',
+      status: 'running',
+      accountIds: ['fansly_a'],
+      startedAt: '2026-06-15T11:00:00.000Z',
+      finishedAt: null,
+      steps: [
+        {
+          id: 'fansly_a:closeLogins',
+          accountId: 'fansly_a',
+          accountLabel: '@alice',
+          kind: 'closeLogins',
+          sessionId: null,
+          subjectLabel: null,
+          status: 'running',
+          error: null,
+          finishedAt: null,
+        },
+      ],
+    };
+    const service = new LockdownService({
+      actions: fakeActions().actions,
+      activity: {
+        record: () => {
+          throw new Error('disk full');
+        },
+      },
+      events: new EventBus(),
+      clock: () => new Date('2026-06-15T12:00:00Z'),
+      store: { load: () => structuredClone(saved), save: () => undefined },
+    });
+    expect(service.state()!.steps[0]).toMatchObject({
+      status: 'failed',
+      error: { code: 'interrupted' },
+    });
+  });
+});
