@@ -28,6 +28,21 @@ const VAULT = {
   data: { apiKeyCipher: 'c2VjcmV0LWtleS1jaXBoZXI=', last4: '4321' },
 };
 
+/** A lockdown half-way through when the backup is made. */
+const LOCKDOWN = {
+  schemaVersion: 1,
+  data: {
+    run: {
+      id: 'lockdown-1',
+      status: 'running',
+      accountIds: ['acc1'],
+      startedAt: '2026-11-20T09:00:00.000Z',
+      finishedAt: null,
+      steps: [],
+    },
+  },
+};
+
 function seed(dataDir: string) {
   const clock = handClock('2026-11-20T10:00:00Z');
   const activity = new ActivityService({ dataDir, clock: clock.now });
@@ -36,6 +51,7 @@ function seed(dataDir: string) {
   const note = notes.create({ target: { kind: 'account', id: 'acc1' }, text: 'Backed up note' });
   const manager = managers.create({ name: 'Agency One' });
   fs.writeFileSync(path.join(dataDir, 'vault.json'), JSON.stringify(VAULT));
+  fs.writeFileSync(path.join(dataDir, 'lockdown.json'), JSON.stringify(LOCKDOWN));
   return { activity, notes, managers, note, manager, clock };
 }
 
@@ -68,6 +84,8 @@ describe('backup and restore', () => {
     const file = service(dir).create();
     expect(file.fileName).toBe('doorman-backup-2026-11-23.json');
     expect(file.content).not.toContain('apiKeyCipher');
+    // Nor the lockdown under way: restored later it would be a stale "unfinished" lockdown.
+    expect(file.content).not.toContain('lockdown-1');
     expect(file.content).not.toContain('c2VjcmV0LWtleS1jaXBoZXI=');
     const doc = JSON.parse(file.content);
     expect(doc).toMatchObject({ app: 'doorman', kind: 'backup', formatVersion: 1 });

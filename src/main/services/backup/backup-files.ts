@@ -28,6 +28,9 @@ export function isBackupPath(relative: string): boolean {
       return false;
   }
   if (parts.some((p) => p.startsWith('vault'))) return false;
+  // The lockdown under way when the backup was made: restored later, it would come back as a
+  // lockdown that "did not finish" on an account that has since moved on.
+  if (relative === 'lockdown.json') return false;
   return true;
 }
 
