@@ -1,4 +1,4 @@
-import { DoormanError } from '../../shared/errors';
+import { DoormanError, type ErrorCode } from '../../shared/errors';
 import { redact } from '../platform/log';
 
 /** The closed set of ways a gateway call can fail (GATEWAY.md, issue 3). */
@@ -15,7 +15,7 @@ export const GATEWAY_ERROR_CODES = [
   'network',
   'timeout',
   'malformed',
-] as const;
+] as const satisfies readonly ErrorCode[];
 
 export type GatewayErrorCode = (typeof GATEWAY_ERROR_CODES)[number];
 
