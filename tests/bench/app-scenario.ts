@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
-import { createCore, type Core } from '../../src/main/core';
+import type { Core } from '../../src/main/core';
+import { createTestCore } from '../test-core';
 import { createMemoryLogger } from '../../src/main/platform/log';
-import { createTestSecretBox } from '../../src/main/platform/secret-box';
 import { contract } from '../../src/shared/contract';
 import {
   REPO_ROOT,
@@ -96,16 +96,7 @@ export async function startFakeGateway(options: Record<string, unknown>): Promis
 
 export function createBenchCore(dataDir: string): Core & { logLines: string[] } {
   const log = createMemoryLogger();
-  const core = createCore({
-    dataDir,
-    info: { name: 'Doorman', version: '0.0.0-bench', platform: 'linux', isDevelopment: false },
-    secretBox: createTestSecretBox(),
-    fetch: globalThis.fetch,
-    clock: () => new Date(),
-    log,
-    openExternal: async () => undefined,
-    loginItems: { apply: () => undefined },
-  });
+  const core = createTestCore(dataDir, { log });
   return Object.assign(core, { logLines: log.lines });
 }
 

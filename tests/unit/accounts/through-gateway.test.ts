@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src/main/core';
+import type { Core } from '../../../src/main/core';
+import { createTestCore } from '../../test-core';
 import { createMemoryLogger } from '../../../src/main/platform/log';
-import { createTestSecretBox } from '../../../src/main/platform/secret-box';
 import { DEMO, startFakeGateway, type FakeGateway } from '../../fake-gateway/server';
 import { readEveryFile } from '../vault/files';
 
@@ -30,16 +30,7 @@ beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorman-accounts-e2e-'));
   log = createMemoryLogger();
   answers = [];
-  core = createCore({
-    dataDir: dir,
-    info: { name: 'Doorman', version: '0.0.0-test', platform: 'linux', isDevelopment: false },
-    secretBox: createTestSecretBox(),
-    fetch,
-    clock: () => new Date(),
-    log,
-    openExternal: async () => undefined,
-    loginItems: { apply: () => undefined },
-  });
+  core = createTestCore(dir, { fetch, log });
   core.events.subscribe((event, payload) => answers.push(JSON.stringify({ event, payload })));
   await core.start();
   await core.settings.set({ gatewayBaseUrl: gateway.url });

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src/main/core';
-import { createMemoryLogger } from '../../../src/main/platform/log';
-import { createTestSecretBox } from '../../../src/main/platform/secret-box';
+import type { Core } from '../../../src/main/core';
+import { createTestCore } from '../../test-core';
 import type { Overview } from '../../../src/shared/contract/overview';
 import { DEMO } from '../../fake-gateway/state';
 import { startFakeGateway, type FakeGateway } from '../../fake-gateway/server';
@@ -22,16 +21,7 @@ afterEach(async () => {
 async function rig(options: { key?: boolean; refreshed?: boolean } = {}) {
   const gateway: FakeGateway = await startFakeGateway({ assumedRoutes: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorman-overview-'));
-  const core: Core = createCore({
-    dataDir,
-    info: { name: 'Doorman', version: '0.0.0-test', platform: 'linux', isDevelopment: false },
-    secretBox: createTestSecretBox(),
-    fetch: globalThis.fetch,
-    clock: () => new Date(),
-    log: createMemoryLogger(),
-    openExternal: async () => undefined,
-    loginItems: { apply: () => undefined },
-  });
+  const core: Core = createTestCore(dataDir);
   stops.push(async () => {
     await core.stop();
     await gateway.close();

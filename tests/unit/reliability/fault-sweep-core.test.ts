@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src/main/core';
+import type { Core } from '../../../src/main/core';
+import { createTestCore } from '../../test-core';
 import { createMemoryLogger } from '../../../src/main/platform/log';
-import { createTestSecretBox } from '../../../src/main/platform/secret-box';
 import { ERROR_CODES, type Result } from '../../../src/shared/errors';
 import { startFakeGateway, type FakeGateway, type FaultRule } from '../../fake-gateway/server';
 import { DEMO } from '../../fake-gateway/state';
@@ -71,16 +71,7 @@ async function connectedRig(): Promise<Rig> {
   const gateway = await startFakeGateway({ rateLimitPerMinute: null });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorman-fault-core-'));
   const log = createMemoryLogger();
-  const core = createCore({
-    dataDir,
-    info: { name: 'Doorman', version: '0.0.0-sweep', platform: 'linux', isDevelopment: false },
-    secretBox: createTestSecretBox(),
-    fetch: globalThis.fetch,
-    clock: () => new Date(),
-    log,
-    openExternal: async () => undefined,
-    loginItems: { apply: () => undefined },
-  });
+  const core = createTestCore(dataDir, { log });
   const must = async (channel: string, input?: unknown) => {
     const result = await core.dispatch(channel, input);
     if (!result.ok) throw new Error(`setup ${channel}: ${result.error.code}`);

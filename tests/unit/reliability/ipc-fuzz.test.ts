@@ -11,9 +11,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createCore, type Core } from '../../../src/main/core';
+import type { Core } from '../../../src/main/core';
+import { createTestCore } from '../../test-core';
 import { createMemoryLogger } from '../../../src/main/platform/log';
-import { createTestSecretBox } from '../../../src/main/platform/secret-box';
 import { CHANNELS, contract, type Channel } from '../../../src/shared/contract';
 import { ERROR_CODES, appErrorSchema } from '../../../src/shared/errors';
 
@@ -47,17 +47,13 @@ function createRig(): Rig {
     fetchCalls.push(String(input instanceof Request ? input.url : input));
     throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED (fuzzing)') });
   }) as typeof fetch;
-  const core = createCore({
-    dataDir,
-    info: { name: 'Doorman', version: '0.0.0-fuzz', platform: 'linux', isDevelopment: false },
-    secretBox: createTestSecretBox(),
+  const core = createTestCore(dataDir, {
     fetch: refusingFetch,
     clock: () => new Date('2026-01-15T12:00:00.000Z'),
     log,
     openExternal: async (url) => {
       openedExternally.push(url);
     },
-    loginItems: { apply: () => undefined },
   });
   const rig = { core, dataDir, fetchCalls, log, openedExternally };
   rigs.push(rig);

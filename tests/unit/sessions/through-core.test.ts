@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src/main/core';
+import type { Core } from '../../../src/main/core';
+import { createTestCore } from '../../test-core';
 import { createMemoryClipboard } from '../../../src/main/platform/clipboard';
 import { createMemoryLogger } from '../../../src/main/platform/log';
-import { createTestSecretBox } from '../../../src/main/platform/secret-box';
 import { DEMO } from '../../fake-gateway/state';
 import { startFakeGateway, type FakeGateway } from '../../fake-gateway/server';
 
@@ -29,17 +29,7 @@ async function rig(options: { assumedRoutes?: boolean } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorman-sessions-core-'));
   const log = createMemoryLogger();
   const clipboard = createMemoryClipboard();
-  const core: Core = createCore({
-    dataDir,
-    info: { name: 'Doorman', version: '0.0.0-test', platform: 'linux', isDevelopment: false },
-    secretBox: createTestSecretBox(),
-    fetch: globalThis.fetch,
-    clock: () => new Date(),
-    log,
-    openExternal: async () => undefined,
-    loginItems: { apply: () => undefined },
-    clipboard,
-  });
+  const core: Core = createTestCore(dataDir, { log, clipboard });
   stops.push(async () => {
     await core.stop();
     await gateway.close();
