@@ -136,16 +136,7 @@ export class LoginSessionsService {
         throw toDoormanError(error, 'the login session was not closed');
       }
     }
-    const next: StoredLoginSession = { ...record, status: 'closed', closedAt: this.now() };
-    this.save(next);
-    this.deps.activity.record({
-      kind: 'loginClosed',
-      accountId,
-      subjectId: sessionId,
-      summary: `Closed the login from ${describe(record)}`,
-    });
-    this.changed();
-    return withNewFlag(next, this.state(accountId).lastViewedAt);
+    return this.recordClosed(record, `Closed the login from ${describe(record)}`);
   }
 
   /** Closes every login session but the current one (the lockdown uses this). */
@@ -240,16 +231,24 @@ export class LoginSessionsService {
         'Doorman can close this login session on the gateway: use Close so it really happens.',
       );
     }
+    return this.recordClosed(
+      record,
+      `Marked the login from ${describe(record)} closed on fansly.com`,
+    );
+  }
+
+  /** Keeps a login session as closed now, logs it with `summary` and announces the change. */
+  private recordClosed(record: StoredLoginSession, summary: string): LoginSession {
     const next: StoredLoginSession = { ...record, status: 'closed', closedAt: this.now() };
     this.save(next);
     this.deps.activity.record({
       kind: 'loginClosed',
-      accountId,
-      subjectId: sessionId,
-      summary: `Marked the login from ${describe(record)} closed on fansly.com`,
+      accountId: record.accountId,
+      subjectId: record.id,
+      summary,
     });
     this.changed();
-    return withNewFlag(next, lastViewedAt);
+    return withNewFlag(next, this.state(record.accountId).lastViewedAt);
   }
 
   private async confirmGone(accountId: string, sessionId: string): Promise<boolean> {
