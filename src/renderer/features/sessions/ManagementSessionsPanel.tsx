@@ -209,19 +209,18 @@ function SessionSearchField({ label }: { label: string }) {
   );
 }
 
+/** What the list and the detail beside it both show from. */
+interface ShownList {
+  list: ManagementSessionList;
+  catalogue: PermissionCatalogue | null;
+  managerNames: ReadonlyMap<string, string>;
+}
+
 /**
  * The count and the list: sorted once per list and order, made searchable once per list and
  * manager names, so a keystroke costs one search (see searchSessions) and the rows it changes.
  */
-function SessionBrowser({
-  list,
-  catalogue,
-  managerNames,
-}: {
-  list: ManagementSessionList;
-  catalogue: PermissionCatalogue | null;
-  managerNames: ReadonlyMap<string, string>;
-}) {
+function SessionBrowser({ list, catalogue, managerNames }: ShownList) {
   const { t } = useTranslation('sessions');
   const { query, status, sort, selectedId, select } = useSessionsStore(
     useShallow((s) => ({
@@ -261,15 +260,7 @@ function SessionBrowser({
 }
 
 /** The selected session's detail, or a hint; found once per list and selection. */
-function SelectedSessionDetail({
-  list,
-  catalogue,
-  managerNames,
-}: {
-  list: ManagementSessionList;
-  catalogue: PermissionCatalogue | null;
-  managerNames: ReadonlyMap<string, string>;
-}) {
+function SelectedSessionDetail({ list, catalogue, managerNames }: ShownList) {
   const { t } = useTranslation('sessions');
   const selectedId = useSessionsStore((s) => s.selectedId);
   const selected = useMemo(
