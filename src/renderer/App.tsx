@@ -12,6 +12,7 @@ import { Navigation } from './shell/Navigation';
 import { StorageNotices } from './shell/StorageNotices';
 import { useAccountsStore } from './stores/accounts';
 import { useNavigationStore } from './stores/navigation';
+import { useSelectionStore } from './stores/selection';
 import { useSettingsStore } from './stores/settings';
 import './shell/shell.css';
 
@@ -34,7 +35,13 @@ export function App() {
     // tray jump straight to Sessions or the Checklist never says "no account selected". The
     // start screen already has its accounts (main.tsx), so this waits for the first paint.
     const cancelLoad = afterPaint(() => void useAccountsStore.getState().load());
-    const stopListening = api().onNavigate(({ screen: target }) => {
+    const stopListening = api().onNavigate(({ screen: target, accountId }) => {
+      // "All N sessions…" in an account's tray submenu: that account, not the one last shown.
+      // Before the accounts list is in, the list's arrival keeps the choice if it exists.
+      const known = useAccountsStore.getState().list?.accounts;
+      if (accountId !== undefined && (!known || known.some((a) => a.accountId === accountId))) {
+        useSelectionStore.getState().selectAccount(accountId);
+      }
       useNavigationStore.getState().navigateTo(target);
     });
     return () => {

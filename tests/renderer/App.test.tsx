@@ -106,10 +106,8 @@ describe('the app frame', () => {
     expect(fake.listenerCount()).toBe(0);
   });
 
-  it('selects the first connected account at start, before the Accounts screen is ever opened', async () => {
-    useSelectionStore.setState({ selectedAccountId: null });
-    useAccountsStore.setState({ list: null, loading: false, loadError: null });
-    useNavigationStore.setState({ screen: 'sessions', focusRequest: 0, focusPending: false });
+  /** A fake bridge whose accounts list has fansly_a and fansly_b. */
+  function withTwoAccounts() {
     const fake = createFakeApi();
     const account = (accountId: string) => ({
       accountId,
@@ -127,11 +125,32 @@ describe('the app frame', () => {
       }),
     );
     Object.assign(fake.fake, { accounts: { list } });
+    return { fake, list };
+  }
+
+  it('selects the first connected account at start, before the Accounts screen is ever opened', async () => {
+    useSelectionStore.setState({ selectedAccountId: null });
+    useAccountsStore.setState({ list: null, loading: false, loadError: null });
+    useNavigationStore.setState({ screen: 'sessions', focusRequest: 0, focusPending: false });
+    const { fake, list } = withTwoAccounts();
     await renderApp(fake);
     await waitFor(() => expect(useSelectionStore.getState().selectedAccountId).toBe('fansly_a'));
     expect(list).toHaveBeenCalledTimes(1);
     // A change announced by main (an account connected elsewhere) is picked up too.
     act(() => fake.emitStateChanged(['accounts']));
     await waitFor(() => expect(list).toHaveBeenCalledTimes(2));
+  });
+
+  it("opens one account's sessions from the tray, and ignores an account that is gone", async () => {
+    useSelectionStore.setState({ selectedAccountId: null });
+    useAccountsStore.setState({ list: null, loading: false, loadError: null });
+    const { fake } = withTwoAccounts();
+    await renderApp(fake);
+    await waitFor(() => expect(useSelectionStore.getState().selectedAccountId).toBe('fansly_a'));
+    act(() => fake.emitNavigate('sessions', 'fansly_b'));
+    expect(useNavigationStore.getState().screen).toBe('sessions');
+    expect(useSelectionStore.getState().selectedAccountId).toBe('fansly_b');
+    act(() => fake.emitNavigate('sessions', 'fansly_gone'));
+    expect(useSelectionStore.getState().selectedAccountId).toBe('fansly_b');
   });
 });

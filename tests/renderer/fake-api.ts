@@ -19,7 +19,7 @@ export function createFakeApi(
   let settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
   let notices = options.notices ?? [];
   const stateListeners = new Set<(payload: { topics: StateTopic[] }) => void>();
-  const navigateListeners = new Set<(payload: { screen: string }) => void>();
+  const navigateListeners = new Set<(payload: { screen: string; accountId?: string }) => void>();
   const ok = <T>(data: T): Promise<Result<T>> => Promise.resolve({ ok: true, data });
 
   const fake = {
@@ -54,7 +54,7 @@ export function createFakeApi(
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);
     }),
-    onNavigate: vi.fn((listener: (payload: { screen: string }) => void) => {
+    onNavigate: vi.fn((listener: (payload: { screen: string; accountId?: string }) => void) => {
       navigateListeners.add(listener);
       return () => navigateListeners.delete(listener);
     }),
@@ -70,7 +70,10 @@ export function createFakeApi(
     fake,
     current: () => settings,
     emitStateChanged: (topics: StateTopic[]) => stateListeners.forEach((l) => l({ topics })),
-    emitNavigate: (screen: string) => navigateListeners.forEach((l) => l({ screen })),
+    emitNavigate: (screen: string, accountId?: string) =>
+      navigateListeners.forEach((l) =>
+        l(accountId === undefined ? { screen } : { screen, accountId }),
+      ),
     listenerCount: () => stateListeners.size,
   };
 }

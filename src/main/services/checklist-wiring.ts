@@ -13,6 +13,7 @@ import { ChecklistService, type ChecklistInputs } from './checklist';
 import { LockdownService, createLockdownRunStore, type LockdownActions } from './lockdown';
 import { MonitorService, realTimers, type MonitorSource, type Timers } from './monitor';
 import { NotificationService } from './notifications';
+import { byNewest } from './overview';
 import { TrayStateService } from './tray-state';
 import type { EventBus } from '../platform/events';
 import type { StorageNoticeLog } from '../platform/json-store';
@@ -265,6 +266,7 @@ export function createSecurityFeatures(deps: SecurityFeaturesDeps) {
           ? deps.sessions.management
               .list(accountId)
               .sessions.filter((s) => s.status === 'active')
+              .sort(byNewest)
               .map((s) => ({ id: s.id, label: s.label }))
           : [],
       refreshing: () => monitor.getStatus().state === 'refreshing',

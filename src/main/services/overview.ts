@@ -16,8 +16,11 @@ export interface OverviewDeps {
   lockdown(): LockdownRun | null;
 }
 
-const byNewest = (a: OverviewSession, b: OverviewSession) =>
-  (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || a.label.localeCompare(b.label);
+/** Newest first (sessions without a date last), then by label: the start screen's and the tray's order. */
+export const byNewest = (
+  a: { createdAt: string | null; label: string },
+  b: { createdAt: string | null; label: string },
+) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || a.label.localeCompare(b.label);
 
 /**
  * The start screen in one answer (see `overviewSchema`): one round trip when the window

@@ -27,6 +27,8 @@ const resources = {
       accountSessions_other: '{{account}}: {{count}} active sessions',
       noSessions: 'No active management sessions',
       revoke: 'Revoke “{{session}}”…',
+      allSessions_one: 'All {{count}} sessions…',
+      allSessions_other: 'All {{count}} sessions…',
       lockdown: 'Lockdown…',
       refresh: 'Refresh now',
       refreshing: 'Refreshing…',
@@ -47,6 +49,10 @@ const resources = {
       accountSessions_other: '{{account}}: {{count}} активной сессии',
       noSessions: 'Нет активных сессий управления',
       revoke: 'Отозвать «{{session}}»…',
+      allSessions_one: 'Все сессии ({{count}})…',
+      allSessions_few: 'Все сессии ({{count}})…',
+      allSessions_many: 'Все сессии ({{count}})…',
+      allSessions_other: 'Все сессии ({{count}})…',
       lockdown: 'Заблокировать доступ…',
       refresh: 'Обновить сейчас',
       refreshing: 'Обновление…',
@@ -68,18 +74,34 @@ function short(text: string, max = 40): string {
 }
 
 /**
+ * "Revoke…" items per account. A native menu of thousands of items is slow to build and
+ * useless to scroll; past this many the account's submenu ends with "All N sessions…",
+ * which opens the Sessions screen.
+ */
+export const TRAY_SESSIONS_SHOWN = 20;
+
+/**
  * Pure: the tray sections this feature adds, and which session each "Revoke…" item means.
- * Revoke items never revoke: they open a confirmation in the window.
+ * Revoke items never revoke: they open a confirmation in the window. Each account's sessions
+ * come newest first; the first TRAY_SESSIONS_SHOWN get an item.
  */
 export function buildTraySections(input: TraySectionsInput): {
   sections: TrayMenuItem[][];
   revokeTargets: Record<string, RevokeRequest>;
+  /** "All N sessions…" item id → the account whose Sessions screen it opens. */
+  sessionsTargets: Record<string, string>;
 } {
   const t = translate(input.language);
   const revokeTargets: Record<string, RevokeRequest> = {};
+  const sessionsTargets: Record<string, string> = {};
+  let targets = 0;
   const accountItems: TrayMenuItem[] = input.accounts.map((account) => {
-    const sessionItems: TrayMenuItem[] = account.activeSessions.map((session) => {
-      const id = `revoke:${Object.keys(revokeTargets).length + 1}`;
+    const total = account.activeSessions.length;
+    const shown = account.activeSessions.slice(0, TRAY_SESSIONS_SHOWN);
+    const allId = `sessions:${Object.keys(sessionsTargets).length + 1}`;
+    if (total > shown.length) sessionsTargets[allId] = account.accountId;
+    const sessionItems: TrayMenuItem[] = shown.map((session) => {
+      const id = `revoke:${++targets}`;
       revokeTargets[id] = {
         accountId: account.accountId,
         sessionId: session.id,
@@ -96,7 +118,7 @@ export function buildTraySections(input: TraySectionsInput): {
       kind: 'submenu',
       label: t('accountSessions', {
         account: short(account.label, 30),
-        count: account.activeSessions.length,
+        count: total,
       }),
       items: [
         {
@@ -110,6 +132,17 @@ export function buildTraySections(input: TraySectionsInput): {
         ...(sessionItems.length
           ? sessionItems
           : [{ kind: 'label' as const, label: t('noSessions') }]),
+        ...(total > shown.length
+          ? [
+              { kind: 'separator' as const },
+              {
+                kind: 'action' as const,
+                id: allId,
+                label: t('allSessions', { count: total }),
+                enabled: true,
+              },
+            ]
+          : []),
       ],
     };
   });
@@ -122,7 +155,7 @@ export function buildTraySections(input: TraySectionsInput): {
       enabled: !input.refreshing,
     },
   ];
-  return { sections: [accountItems, actions], revokeTargets };
+  return { sections: [accountItems, actions], revokeTargets, sessionsTargets };
 }
 
 /** What the tray state is computed from (the checklist, sessions, monitor, lockdown). */
@@ -153,6 +186,7 @@ const RELEVANT_TOPICS = new Set([
 export class TrayStateService {
   private readonly listeners = new Set<(state: TrayState) => void>();
   private revokeTargets: Record<string, RevokeRequest> = {};
+  private sessionsTargets: Record<string, string> = {};
   private pending: Promise<void> | null = null;
   private again = false;
   private unsubscribe: (() => void) | null = null;
@@ -217,14 +251,20 @@ export class TrayStateService {
       this.deps.events.emit('navigate', { screen: 'lockdown' });
       return true;
     }
+    if (Object.hasOwn(this.sessionsTargets, id)) {
+      this.deps.events.emit('navigate', {
+        screen: 'sessions',
+        accountId: this.sessionsTargets[id],
+      });
+      return true;
+    }
     if (id === 'refresh') {
       void this.deps.source.refreshNow().finally(() => void this.update());
       void this.update();
       return true;
     }
-    const target = this.revokeTargets[id];
-    if (target) {
-      this.deps.source.requestRevoke(target);
+    if (Object.hasOwn(this.revokeTargets, id)) {
+      this.deps.source.requestRevoke(this.revokeTargets[id]!);
       return true;
     }
     return false;
@@ -248,6 +288,7 @@ export class TrayStateService {
       lockdownRunning: source.lockdownRunning(),
     });
     this.revokeTargets = built.revokeTargets;
+    this.sessionsTargets = built.sessionsTargets;
     this.last = { language, overall, sections: built.sections };
     for (const listener of this.listeners) listener(this.last);
   }

@@ -156,4 +156,19 @@ describe('overview:get', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
     }
   });
+
+  it("the tray's Revoke… items come in the same order as the list of who can get in", async () => {
+    const t = await rig();
+    const overview = await t.overview(MAIN);
+    await t.core.trayState.update();
+    const sections = t.core.trayState.current()?.sections ?? [];
+    const account = sections[0]?.find(
+      (item) => item.kind === 'submenu' && item.label.startsWith(`${overview.accounts[0]!.label}`),
+    );
+    const revokes =
+      account?.kind === 'submenu'
+        ? account.items.flatMap((i) => (i.kind === 'action' ? [i.label] : []))
+        : [];
+    expect(revokes).toEqual(overview.management!.active.map((s) => `Revoke “${s.label}”…`));
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTrayMenu, type TrayMenuItem } from '../../../src/main/tray/menu-model';
 import {
   buildTraySections,
+  TRAY_SESSIONS_SHOWN,
   TrayStateService,
   type TrayStateSource,
 } from '../../../src/main/services/tray-state';
@@ -71,6 +72,35 @@ describe('tray menu', () => {
     ]);
   });
 
+  it('names at most TRAY_SESSIONS_SHOWN sessions per account, then opens that account on Sessions', () => {
+    const many = (prefix: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, label: `${prefix} ${i}` }));
+    const { sections, revokeTargets, sessionsTargets } = buildTraySections({
+      language: 'en',
+      accounts: [
+        { ...accounts[0]!, activeSessions: many('a', 10_000) },
+        { ...accounts[1]!, activeSessions: many('b', TRAY_SESSIONS_SHOWN) },
+      ],
+      refreshing: false,
+      lockdownRunning: false,
+    });
+    const [alice, bea] = sections[0] as Extract<TrayMenuItem, { kind: 'submenu' }>[];
+    expect(alice!.label).toBe('@alice: 10000 active sessions');
+    const aliceActions = alice!.items.filter((i) => i.kind === 'action');
+    expect(aliceActions).toHaveLength(TRAY_SESSIONS_SHOWN + 1);
+    const all = aliceActions.at(-1)!;
+    expect(all.label).toBe('All 10000 sessions…');
+    expect(sessionsTargets[all.id]).toBe('fansly_a');
+    expect(revokeTargets[aliceActions[0]!.id]).toMatchObject({ sessionId: 'a0' });
+    expect(revokeTargets[aliceActions[TRAY_SESSIONS_SHOWN - 1]!.id]).toMatchObject({
+      sessionId: `a${TRAY_SESSIONS_SHOWN - 1}`,
+    });
+    // Exactly the limit: every session has its item, and there is nothing more to open.
+    expect(bea!.items.filter((i) => i.kind === 'action')).toHaveLength(TRAY_SESSIONS_SHOWN);
+    expect(Object.values(sessionsTargets)).toEqual(['fansly_a']);
+    expect(Object.keys(revokeTargets)).toHaveLength(2 * TRAY_SESSIONS_SHOWN);
+  });
+
   it('while refreshing or locking down, those items are disabled; Russian is used when chosen', () => {
     const { sections } = buildTraySections({
       language: 'ru',
@@ -96,7 +126,11 @@ describe('tray menu', () => {
         overall,
         accounts: [{ accountId: 'fansly_a', label: '@alice', overall }],
       }),
-      activeSessions: async () => [{ id: 's1', label: 'Agency A' }],
+      // One more than the menu names: the submenu ends with "All N sessions…".
+      activeSessions: async () => [
+        { id: 's1', label: 'Agency A' },
+        ...Array.from({ length: TRAY_SESSIONS_SHOWN }, (_, i) => ({ id: `x${i}`, label: `X${i}` })),
+      ],
       refreshing: () => false,
       lockdownRunning: () => false,
       refreshNow: async () => void refreshes++,
@@ -121,9 +155,14 @@ describe('tray menu', () => {
     expect(asked).toEqual([{ accountId: 'fansly_a', sessionId: 's1', label: 'Agency A' }]);
     expect(tray.handleAction('lockdown')).toBe(true);
     expect(navigations).toEqual([{ screen: 'lockdown' }]);
+    expect(tray.handleAction('sessions:1')).toBe(true);
+    expect(navigations.at(-1)).toEqual({ screen: 'sessions', accountId: 'fansly_a' });
     expect(tray.handleAction('refresh')).toBe(true);
     expect(refreshes).toBe(1);
     expect(tray.handleAction('open')).toBe(false);
+    // Ids are looked up as the service's own, never through the prototype.
+    expect(tray.handleAction('constructor')).toBe(false);
+    expect(asked).toHaveLength(1);
     tray.stop();
   });
 });
