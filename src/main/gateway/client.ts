@@ -232,13 +232,19 @@ export class HttpGatewayClient implements GatewayClient {
     return this.mapped('listManagementSessions', data, mapManagementSessions);
   }
 
+  /**
+   * `twofa` is the verified proof of the 2FA step-up when the first attempt was refused for
+   * it, sent as PATCH sends it (GATEWAY.md documents the field only for PATCH; the step-up
+   * retries "the original action" with it).
+   */
   async createManagementSession(
     accountId: string,
     input: { label: string; permissions: string[] },
+    twofa?: TwoFactorProof,
   ): Promise<CreatedManagementSession> {
     const data = await this.call('createManagementSession', {
       params: { accountId: requireId(accountId, 'accountId') },
-      body: { label: input.label, permissions: input.permissions },
+      body: { label: input.label, permissions: input.permissions, ...proofBody(twofa) },
     });
     // Register the link before mapping can fail, so no later log line can carry it.
     registerLinkSecrets(data);
@@ -254,10 +260,7 @@ export class HttpGatewayClient implements GatewayClient {
     const body: Record<string, unknown> = {};
     if (change.label !== undefined) body.label = change.label;
     if (change.permissions !== undefined) body.permissions = change.permissions;
-    if (twofa) {
-      registerSecret(twofa.token);
-      body.twofa = { token: twofa.token, code: twofa.code.trim() };
-    }
+    Object.assign(body, proofBody(twofa));
     const data = await this.call('updateManagementSession', {
       params: {
         accountId: requireId(accountId, 'accountId'),
@@ -434,6 +437,13 @@ function connectBody(input: ConnectInput): Record<string, string> {
 }
 
 /** The link and its token are secrets: registered before anything could log them. */
+/** The 2FA step-up's proof as a request body carries it; registered first, so no log shows it. */
+function proofBody(twofa: TwoFactorProof | undefined): { twofa?: { token: string; code: string } } {
+  if (!twofa) return {};
+  registerSecret(twofa.token);
+  return { twofa: { token: twofa.token, code: twofa.code.trim() } };
+}
+
 function registerLinkSecrets(data: unknown): void {
   if (typeof data !== 'object' || data === null) return;
   const record = data as Record<string, unknown>;

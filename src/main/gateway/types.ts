@@ -103,6 +103,7 @@ export interface GatewayClient {
   createManagementSession(
     accountId: string,
     input: { label: string; permissions: string[] },
+    twofa?: TwoFactorProof,
   ): Promise<CreatedManagementSession>;
   updateManagementSession(
     accountId: string,

@@ -101,6 +101,63 @@ describe('sessions through the core and the real gateway client', () => {
     expect(t.gateway.count('POST /{accountId}/management/sessions')).toBe(1);
   });
 
+  it('a repeat of a lost create that a refresh has since found gets that session, not a fresh create', async () => {
+    const t = await rig();
+    // The POST reaches the gateway but its answer is lost, and so is the listing after it.
+    t.gateway.faults.set('POST /{accountId}/management/sessions', {
+      kind: 'reset',
+      afterHandling: true,
+      times: 1,
+    });
+    t.gateway.faults.set('GET /{accountId}/management/sessions', { kind: 'reset', times: 3 });
+    const req = input({ label: 'Lost twice' });
+    expect(await t.call('sessions:create', req)).toMatchObject({
+      ok: false,
+      error: { code: 'offline' },
+    });
+    // The monitor's refresh lists it and records it as created in Doorman, link lost.
+    const refreshed = await t.call('sessions:refresh', { accountId: ACCOUNT });
+    const listed = (
+      refreshed as { ok: true; data: { sessions: { label: string; linkLost: boolean }[] } }
+    ).data.sessions;
+    expect(listed.filter((s) => s.label === 'Lost twice')).toMatchObject([{ linkLost: true }]);
+    // The window asks again with the same requestId.
+    expect(await t.call('sessions:create', req)).toMatchObject({
+      ok: true,
+      data: { link: null, session: { label: 'Lost twice', linkLost: true } },
+    });
+    expect(t.gateway.count('POST /{accountId}/management/sessions')).toBe(1);
+  });
+
+  it('creates with the 2FA step-up: the retry carries the verified proof', async () => {
+    const t = await rig();
+    t.gateway.faults.set('POST /{accountId}/management/sessions', {
+      kind: 'status',
+      status: 403,
+      message: 'Two-factor verification required (2FA)',
+      times: 1,
+    });
+    expect(await t.call('sessions:create', input())).toMatchObject({
+      ok: false,
+      error: { code: 'twoFactorRequired' },
+    });
+    const sent = await t.call('twofa:send', { accountId: ACCOUNT });
+    const challengeId = (sent as { ok: true; data: { challengeId: string } }).data.challengeId;
+    await t.call('twofa:verify', { accountId: ACCOUNT, challengeId, code: '424242' });
+    const created = await t.call('sessions:create', input({ twoFactorChallengeId: challengeId }));
+    expect(created.ok).toBe(true);
+    const posts = t.gateway.requests.filter(
+      (r) => r.route === 'POST /{accountId}/management/sessions',
+    );
+    expect(posts).toHaveLength(2);
+    expect(posts[0]!.body).not.toHaveProperty('twofa');
+    expect(posts[1]!.body).toMatchObject({ twofa: { code: '424242' } });
+    // A proof is good for one action only.
+    expect(
+      await t.call('sessions:create', input({ twoFactorChallengeId: challengeId })),
+    ).toMatchObject({ ok: false });
+  });
+
   it('edits with the 2FA step-up: refused, code verified, retried once', async () => {
     const t = await rig();
     const list = await t.call('sessions:refresh', { accountId: ACCOUNT });

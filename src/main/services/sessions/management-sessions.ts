@@ -21,7 +21,7 @@ import {
   builtInEquivalent,
 } from '../../../shared/domain/permissions';
 import { DoormanError } from '../../../shared/errors';
-import type { GatewayClient, GatewayManagementSession } from '../../gateway/types';
+import type { GatewayClient, GatewayManagementSession, TwoFactorProof } from '../../gateway/types';
 import type { EventBus } from '../../platform/events';
 import { JsonStore, type StorageNoticeLog } from '../../platform/json-store';
 import { recordAll, type ActivityRecorder } from '../activity-recorder';
@@ -205,10 +205,13 @@ export class ManagementSessionsService {
     input: z.output<typeof createSessionInputSchema>,
   ): Promise<CreateSessionResult> {
     const { accountId, requestId } = input;
+    let proof: TwoFactorProof | undefined;
     try {
       if (this.state(accountId).mode === 'manual') throw unsupportedError();
       await this.checkPermissions(accountId, input.permissions);
-      if (input.twoFactorChallengeId) this.consumeTwoFactor(accountId, input.twoFactorChallengeId);
+      if (input.twoFactorChallengeId) {
+        proof = this.consumeTwoFactor(accountId, input.twoFactorChallengeId);
+      }
     } catch (error) {
       this.creates.delete(requestId);
       throw error;
@@ -231,10 +234,11 @@ export class ManagementSessionsService {
 
     let created;
     try {
-      created = await this.deps.gateway.createManagementSession(accountId, {
-        label: pending.label,
-        permissions: pending.permissions,
-      });
+      created = await this.deps.gateway.createManagementSession(
+        accountId,
+        { label: pending.label, permissions: pending.permissions },
+        proof,
+      );
     } catch (error) {
       if (isOutcomeUnknown(error)) {
         const entry: CreateEntry = { state: 'uncertain', pending };
@@ -288,6 +292,9 @@ export class ManagementSessionsService {
         'Doorman could not tell whether Fansly created this session: the gateway did not answer. It will check again on the next refresh. Please do not create it again yet.',
       );
     }
+    // A refresh that ran meanwhile may have found it already.
+    const settled = this.creates.get(pending.requestId);
+    if (settled?.state === 'done') return settled.result;
     const match = this.matchPending(accountId, pending, remote);
     if (!match) {
       this.reconcile(accountId, remote, this.now());
@@ -674,6 +681,8 @@ export class ManagementSessionsService {
     let pendingCreates = prunePending(state.pendingCreates, this.deps.clock());
     const seen = new Set<string>();
     const events: Parameters<ActivityRecorder['record']>[0][] = [];
+    /** Creates whose answer was lost, found on this list: requestId → session id. */
+    const resolved: [string, string][] = [];
 
     for (const r of remote) {
       seen.add(r.id);
@@ -710,6 +719,7 @@ export class ManagementSessionsService {
       );
       if (pending) {
         pendingCreates = pendingCreates.filter((p) => p !== pending);
+        resolved.push([pending.requestId, r.id]);
         sessions[r.id] = {
           ...this.fromRemote(accountId, r, now, true),
           managerId: pending.managerId,
@@ -752,6 +762,21 @@ export class ManagementSessionsService {
       sessions,
       pendingCreates,
     }));
+    // A repeat of such a create (same requestId) now gets this session, never "nothing was
+    // created": that answer would make the window offer a fresh create, a duplicate.
+    for (const [requestId, sessionId] of resolved) {
+      if (this.creates.get(requestId)?.state === 'inFlight') continue;
+      this.creates.set(requestId, {
+        state: 'done',
+        result: {
+          session: sessions[sessionId]!,
+          link: null,
+          copyToken: null,
+          warnings: [],
+          repeated: false,
+        },
+      });
+    }
     recordAll(this.deps.activity, events);
   }
 
