@@ -293,8 +293,13 @@ export class HttpGatewayClient implements GatewayClient {
     try {
       return map(data);
     } catch (error) {
-      if (!(error instanceof MappingError)) throw error;
-      this.options.log?.warn(`gateway ${route}: ${error.message}`);
+      // Any failure to read the answer is one: a mapper that throws something else (say a
+      // RangeError from a date) must not turn a change that happened into a clean failure.
+      const reason =
+        error instanceof MappingError
+          ? error.message
+          : `unreadable answer (${error instanceof Error ? error.name : typeof error})`;
+      this.options.log?.warn(`gateway ${route}: ${reason}`);
       // A change answered 2xx did happen, but Doorman cannot tell what it made.
       const changes = ROUTES[route].method !== 'GET';
       throw new GatewayError('malformed', { status: 200, route, outcomeUnknown: changes });

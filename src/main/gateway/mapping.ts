@@ -33,7 +33,13 @@ const text = z
   .transform((v) => (v === null || v === undefined || v === '' ? null : String(v)));
 const flag = z.union([z.boolean(), z.number(), z.string()]).nullish();
 
-/** Epoch seconds, epoch milliseconds (number or numeric string) or ISO text → epoch ms. */
+/** The largest instant a JavaScript Date holds (±100,000,000 days around 1970). */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * Epoch seconds, milliseconds, microseconds or nanoseconds (number or numeric string) or ISO
+ * text → epoch ms; null for anything else, so a stamp Date cannot hold never throws later.
+ */
 export function toEpochMs(value: unknown): number | null {
   let n: number;
   if (typeof value === 'number') n = value;
@@ -43,8 +49,10 @@ export function toEpochMs(value: unknown): number | null {
     return Number.isFinite(parsed) ? parsed : null;
   } else return null;
   if (!Number.isFinite(n) || n <= 0) return null;
-  // 1e11 ms is 1973; 1e11 s is the year 5138: anything smaller is seconds.
-  return Math.round(n < 1e11 ? n * 1000 : n);
+  // 1e11 ms is 1973 and 1e11 s the year 5138, so anything smaller is seconds; each unit after
+  // that is read as the one whose year 1973–5138 range it falls in.
+  const ms = n < 1e11 ? n * 1000 : n < 1e14 ? n : n < 1e17 ? n / 1e3 : n < 1e20 ? n / 1e6 : NaN;
+  return Number.isFinite(ms) && ms <= MAX_DATE_MS ? Math.round(ms) : null;
 }
 
 function toIso(value: unknown): string | null {

@@ -161,6 +161,12 @@ describe('mapping', () => {
   it('times: seconds, milliseconds, numeric strings and ISO all become epoch ms', () => {
     expect(toEpochMs(1_700_000_000)).toBe(1_700_000_000_000);
     expect(toEpochMs(1_700_000_000_123)).toBe(1_700_000_000_123);
+    // Microseconds and nanoseconds (clocks that count finer) land on the same instant.
+    expect(toEpochMs(1_700_000_000_123_000)).toBe(1_700_000_000_123);
+    expect(toEpochMs('1700000000123000000')).toBe(1_700_000_000_123);
+    // Nothing a Date cannot hold comes out: it would throw when written as ISO text.
+    expect(toEpochMs(1e21)).toBeNull();
+    expect(toEpochMs(Number.MAX_VALUE)).toBeNull();
     expect(toEpochMs('1700000000123')).toBe(1_700_000_000_123);
     expect(toEpochMs('2026-02-05T17:04:27.908Z')).toBe(Date.parse('2026-02-05T17:04:27.908Z'));
     expect(toEpochMs('soon')).toBeNull();
