@@ -14,14 +14,23 @@ export interface AccountListState<L> {
   accountId: string | null;
   list: L | null;
   loadError: AppError | null;
-  refreshing: boolean;
-  /** Main announced a change of these lists while a refresh was under way. */
+  /**
+   * Accounts whose gateway refresh is under way. Per account, so switching account while one
+   * refresh is slow still refreshes the newly shown one.
+   */
+  refreshingAccountIds: readonly string[];
+  /** Main announced a change of these lists while the shown account's refresh was under way. */
   changedWhileRefreshing: boolean;
+}
+
+/** The shown account's refresh is under way (the Refresh button's spinner). */
+export function isShownRefreshing<L>(state: AccountListState<L>): boolean {
+  return state.accountId !== null && state.refreshingAccountIds.includes(state.accountId);
 }
 
 /**
  * What a list screen does when main announces that the lists changed: reads the list again,
- * except while its own refresh is under way. Main announces a refresh's write too, just
+ * except while the shown account's refresh is under way. Main announces a refresh's write too, just
  * before it answers the refresh with that very list, and it answers only after everything it
  * announced before is written, so that answer is at least as new as the announcement (with
  * 10,000 sessions, reading again meant a second 4 MB transfer). If the refresh fails, the
@@ -32,7 +41,7 @@ export function reloadOnChange<L>(
   set: (patch: Partial<AccountListState<L>>) => void,
   reload: () => Promise<void>,
 ): Promise<void> {
-  if (get().refreshing) {
+  if (isShownRefreshing(get())) {
     set({ changedWhileRefreshing: true });
     return Promise.resolve();
   }
@@ -40,8 +49,9 @@ export function reloadOnChange<L>(
 }
 
 /**
- * Asks the gateway for the shown account's list: one refresh at a time, and an answer for an
- * account no longer shown is dropped.
+ * Asks the gateway for the shown account's list: one refresh at a time per account, and an
+ * answer for an account no longer shown is dropped (main has stored it; opening that account
+ * again reads it).
  */
 export async function refreshAccountList<L>(
   get: () => AccountListState<L>,
@@ -50,8 +60,11 @@ export async function refreshAccountList<L>(
   reload: () => Promise<void>,
 ): Promise<void> {
   const accountId = get().accountId;
-  if (!accountId || get().refreshing) return;
-  set({ refreshing: true, changedWhileRefreshing: false });
+  if (!accountId || get().refreshingAccountIds.includes(accountId)) return;
+  set({
+    refreshingAccountIds: [...get().refreshingAccountIds, accountId],
+    changedWhileRefreshing: false,
+  });
   let failure: AppError | null = null;
   try {
     const list = await unwrap(ask(accountId));
@@ -60,11 +73,11 @@ export async function refreshAccountList<L>(
     failure = toAppError(error);
     if (get().accountId === accountId) set({ loadError: failure });
   } finally {
-    set({ refreshing: false });
+    set({ refreshingAccountIds: get().refreshingAccountIds.filter((id) => id !== accountId) });
   }
   // No list came back: what main announced meanwhile is read now (see reloadOnChange), and
-  // the refresh's error stays on screen.
-  if (failure && get().changedWhileRefreshing) {
+  // the refresh's error stays on screen. Another account shown since was read when opened.
+  if (failure && get().accountId === accountId && get().changedWhileRefreshing) {
     set({ changedWhileRefreshing: false });
     await reload();
     if (get().accountId === accountId) set({ loadError: failure });

@@ -8,7 +8,7 @@ interface LoginsState {
   accountId: string | null;
   list: LoginSessionList | null;
   loadError: AppError | null;
-  refreshing: boolean;
+  refreshingAccountIds: readonly string[];
   changedWhileRefreshing: boolean;
   showClosed: boolean;
   /**
@@ -28,7 +28,7 @@ export const useLoginsStore = create<LoginsState>((set, get) => ({
   accountId: null,
   list: null,
   loadError: null,
-  refreshing: false,
+  refreshingAccountIds: [],
   changedWhileRefreshing: false,
   showClosed: false,
   open: async (accountId) => {

@@ -17,7 +17,7 @@ interface SessionsState {
   list: ManagementSessionList | null;
   catalogue: PermissionCatalogue | null;
   loadError: AppError | null;
-  refreshing: boolean;
+  refreshingAccountIds: readonly string[];
   changedWhileRefreshing: boolean;
   query: string;
   status: StatusFilter;
@@ -45,7 +45,7 @@ export const useSessionsStore = create<SessionsState>((set, get) => ({
   list: null,
   catalogue: null,
   loadError: null,
-  refreshing: false,
+  refreshingAccountIds: [],
   changedWhileRefreshing: false,
   query: '',
   status: 'all',

@@ -17,6 +17,7 @@ import { placedWithoutForcedLayout } from '../../components/virtual';
 import { api, unwrap } from '../../client';
 import { useFormat } from '../../format';
 import { useStateTopic } from '../../hooks/useStateTopic';
+import { isShownRefreshing } from '../../stores/account-list';
 import { useLoginsStore } from '../../stores/logins';
 import { OpenOnFansly } from '../sessions/ManualTracking';
 import { RecordManualLoginForm } from './RecordManualLogin';
@@ -31,7 +32,8 @@ function place(session: LoginSession): string {
 export function LoginSessionsPanel({ accountId }: { accountId: string }) {
   const { t } = useTranslation('logins');
   const format = useFormat();
-  const { list, loadError, refreshing, showClosed } = useLoginsStore();
+  const { list, loadError, showClosed } = useLoginsStore();
+  const refreshing = useLoginsStore(isShownRefreshing);
   const [closing, setClosing] = useState<LoginSession | null>(null);
   const [closingOthers, setClosingOthers] = useState(false);
   const [markingClosed, setMarkingClosed] = useState<LoginSession | null>(null);

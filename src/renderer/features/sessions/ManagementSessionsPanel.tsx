@@ -17,6 +17,7 @@ import {
 import { api, unwrap } from '../../client';
 import { useFormat } from '../../format';
 import { useStateTopic } from '../../hooks/useStateTopic';
+import { isShownRefreshing } from '../../stores/account-list';
 import { useSessionsStore, type SessionSort, type StatusFilter } from '../../stores/sessions';
 import { CreateSessionFlow } from './CreateSessionFlow';
 import { ManualTrackingBanner, RecordManualForm } from './ManualTracking';
@@ -41,7 +42,7 @@ export function ManagementSessionsPanel({ accountId }: { accountId: string }) {
       list: s.list,
       catalogue: s.catalogue,
       loadError: s.loadError,
-      refreshing: s.refreshing,
+      refreshing: isShownRefreshing(s),
       status: s.status,
       sort: s.sort,
     })),
