@@ -158,6 +158,7 @@ export function createCore(deps: CoreDeps): Core {
     appVersion: deps.info.version,
     activity,
     relaunch: deps.relaunch,
+    gatewayBaseUrl: () => settings.get().gatewayBaseUrl,
   });
 
   const sessions = new SessionsService({

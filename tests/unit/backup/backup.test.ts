@@ -62,6 +62,7 @@ function service(dataDir: string, relaunch?: () => void) {
     appVersion: '0.1.0',
     activity: createMemoryRecorder(),
     relaunch,
+    gatewayBaseUrl: () => 'https://gateway.example',
   });
 }
 

@@ -76,6 +76,28 @@ describe('restore through the real core', () => {
     await source.stop();
   });
 
+  it("keeps this machine's gateway address: the API key never follows an address from a file", async () => {
+    const source = core(dir);
+    await call(source, 'settings:set', {
+      gatewayBaseUrl: 'https://collector.example',
+      theme: 'dark',
+    });
+    const backup = (await call(source, 'backup:create')) as { content: string };
+    const target = core(other);
+    await call(target, 'settings:set', { gatewayBaseUrl: 'https://gateway.mine.example' });
+    await call(target, 'backup:restore', { content: backup.content, confirm: true });
+    await target.stop();
+    const restored = core(other);
+    const settings = (await call(restored, 'settings:get')) as Record<string, unknown>;
+    // The rest of the settings come back from the file; the address stays this machine's.
+    expect(settings).toMatchObject({
+      theme: 'dark',
+      gatewayBaseUrl: 'https://gateway.mine.example',
+    });
+    await restored.stop();
+    await source.stop();
+  });
+
   it('a store repaired at start is told to the creator and written in the activity log', async () => {
     const first = core(dir);
     await call(first, 'managers:create', { name: 'Agency' });

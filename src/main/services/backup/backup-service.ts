@@ -30,7 +30,15 @@ export interface BackupServiceDeps {
   activity: ActivityRecorder;
   /** Restarts the app so a staged restore is applied; absent where the platform cannot. */
   relaunch?: () => void;
+  /**
+   * The gateway address in use. A restore keeps it: the API key is not in a backup and stays
+   * on this machine, so an address taken from the file would send the key wherever the file
+   * says (a backup handed over by someone else could point at their server).
+   */
+  gatewayBaseUrl: () => string;
 }
+
+const SETTINGS_FILE = 'settings.json';
 
 interface BackupDocument {
   app: string;
@@ -153,7 +161,8 @@ export class BackupService {
     try {
       fs.rmSync(stage, { recursive: true, force: true });
       for (const [relative, envelope] of Object.entries(files)) {
-        writeFileAtomic(path.join(stage, 'files', relative), JSON.stringify(envelope));
+        const staged = relative === SETTINGS_FILE ? this.keepGateway(envelope) : envelope;
+        writeFileAtomic(path.join(stage, 'files', relative), JSON.stringify(staged));
       }
       // Written last: without it the stage is incomplete and is discarded at start.
       writeFileAtomic(
@@ -171,6 +180,12 @@ export class BackupService {
       );
     }
     return { summary, canRestartNow: Boolean(this.deps.relaunch) };
+  }
+
+  private keepGateway(envelope: StoreEnvelope): StoreEnvelope {
+    const data = envelope.data;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return envelope;
+    return { ...envelope, data: { ...data, gatewayBaseUrl: this.deps.gatewayBaseUrl() } };
   }
 
   restartNow(): void {
