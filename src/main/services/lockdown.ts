@@ -67,6 +67,8 @@ export function createLockdownRunStore(options: {
 export class LockdownService {
   private run: LockdownRun | null = null;
   private running: Promise<void> | null = null;
+  /** True while start() waits for the accounts, before its run exists. */
+  private starting = false;
   private revokeRequest: RevokeRequest | null = null;
   private sequence = 0;
 
@@ -136,8 +138,19 @@ export class LockdownService {
   }
 
   async start(scope: LockdownScope): Promise<LockdownRun> {
+    if (this.running || this.starting) {
+      throw new DoormanError('conflict', 'A lockdown is already under way.');
+    }
+    // Held across the wait for the accounts: a second start (a double click) in that time
+    // is refused, rather than revoking every session twice.
+    this.starting = true;
+    let all: LockdownAccount[];
+    try {
+      all = await this.deps.actions.accounts();
+    } finally {
+      this.starting = false;
+    }
     if (this.running) throw new DoormanError('conflict', 'A lockdown is already under way.');
-    const all = await this.deps.actions.accounts();
     const accounts =
       scope.scope === 'all' ? all : all.filter((a) => a.accountId === scope.accountId);
     if (accounts.length === 0) {
@@ -170,7 +183,8 @@ export class LockdownService {
 
   /** Runs again only the steps that failed; the ones that succeeded are not repeated. */
   retry(): LockdownRun {
-    if (this.running) throw new DoormanError('conflict', 'A lockdown is already under way.');
+    if (this.running || this.starting)
+      throw new DoormanError('conflict', 'A lockdown is already under way.');
     if (!this.run || this.run.status !== 'failed') {
       throw new DoormanError('notFound', 'There is no failed lockdown step to retry.');
     }

@@ -147,6 +147,18 @@ describe('lockdown', () => {
     });
   });
 
+  it('a double click starts one lockdown: the second start, made while the first waits, is refused', async () => {
+    const { service, calls } = make();
+    const results = await Promise.allSettled([
+      service.start({ scope: 'all' }),
+      service.start({ scope: 'all' }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect(results[1]).toMatchObject({ reason: { code: 'conflict' } });
+    await service.whenIdle();
+    expect(calls.filter((c) => c === 'revoke fansly_a s1')).toHaveLength(1);
+  });
+
   it('a revoke asked from the tray waits for the window to confirm it', async () => {
     const { service, calls, events: bus } = make();
     const navigations: unknown[] = [];
