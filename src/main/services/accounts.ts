@@ -68,6 +68,8 @@ export class AccountsService {
   /** Why the last refresh failed, until one succeeds. */
   private lastFailure: AppError | null = null;
   private inFlight: Promise<AccountsList> | null = null;
+  /** Bumped when the key changes: a list asked for with the previous key is not kept. */
+  private keyGeneration = 0;
   private unsubscribeVault: (() => void) | null = null;
 
   constructor(private readonly deps: AccountsDeps) {
@@ -114,9 +116,12 @@ export class AccountsService {
 
   /** Asks the gateway now; on failure serves the last-known list marked offline. */
   refresh(): Promise<AccountsList> {
-    this.inFlight ??= this.fetchList().finally(() => {
-      this.inFlight = null;
-    });
+    if (!this.inFlight) {
+      const request: Promise<AccountsList> = this.fetchList().finally(() => {
+        if (this.inFlight === request) this.inFlight = null;
+      });
+      this.inFlight = request;
+    }
     return this.inFlight;
   }
 
@@ -236,14 +241,19 @@ export class AccountsService {
         error: { code: 'noApiKey', message: 'Add your gateway API key to list accounts.' },
       };
     }
+    const generation = this.keyGeneration;
+    // The key changed while this list was asked for: it is the old key's; ask again.
+    const stale = () => generation !== this.keyGeneration;
     try {
       const listed = await this.deps.gateway.listAccounts();
+      if (stale()) return this.refresh();
       this.deps.vault.markChecked();
       const now = this.deps.clock().toISOString();
       const previous = new Map(this.store.get().accounts.map((a) => [a.accountId, a]));
       const accounts = await Promise.all(
         listed.map((account) => this.withProfile(account, previous.get(account.accountId), now)),
       );
+      if (stale()) return this.refresh();
       this.store.set({ asOf: now, accounts });
       this.fetchedAt = this.now();
       const hadFailure = this.lastFailure !== null;
@@ -251,6 +261,7 @@ export class AccountsService {
       if (hadFailure) this.deps.events.changed('accounts');
       return this.fromCache(false);
     } catch (error) {
+      if (stale()) return this.refresh();
       const code = failureCode(error);
       if (code === null) throw error;
       this.lastFailure = {
@@ -362,6 +373,8 @@ export class AccountsService {
   }
 
   private forgetCache(): void {
+    this.keyGeneration += 1;
+    this.inFlight = null;
     this.store.set({ asOf: null, accounts: [] });
     this.fetchedAt = null;
     this.lastFailure = null;

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ConnectedAccount, GatewayClient } from '../../../src/main/gateway/types';
 import { EventBus } from '../../../src/main/platform/events';
 import { createMemoryLogger } from '../../../src/main/platform/log';
 import { createTestSecretBox } from '../../../src/main/platform/secret-box';
@@ -306,6 +307,50 @@ describe('accounts', () => {
     await accounts.connect(connectInput);
     await vault.removeKey();
     expect(accounts.cached()).toEqual([]);
+  });
+
+  it('a list asked for with the previous key is not kept once the key is replaced', async () => {
+    const account = (id: string): ConnectedAccount => ({
+      accountId: id,
+      nativeId: '1',
+      username: id,
+      displayName: id,
+      label: null,
+      status: 'active',
+    });
+    let vault!: VaultService;
+    let answerOldKey!: (list: ConnectedAccount[]) => void;
+    const askedWith: string[] = [];
+    const gateway = {
+      verifyKey: async () => undefined,
+      listAccounts: async () => {
+        const key = (await vault.getKey())!;
+        askedWith.push(key);
+        if (key === 'old-key-1234')
+          return new Promise<ConnectedAccount[]>((r) => (answerOldKey = r));
+        return [account('fansly_of_new_key')];
+      },
+    } as unknown as GatewayClient;
+    const common = {
+      dataDir: dir,
+      events: new EventBus(),
+      activity: createMemoryRecorder(),
+      log: createMemoryLogger(),
+      clock: () => now,
+    };
+    vault = new VaultService({ ...common, secretBox: createTestSecretBox(), gateway });
+    const accounts = new AccountsService({ ...common, gateway, vault });
+    await vault.start();
+    accounts.start();
+    await vault.setKey({ apiKey: 'old-key-1234' });
+    const asked = accounts.refresh();
+    await vi.waitFor(() => expect(askedWith).toEqual(['old-key-1234']));
+    await vault.setKey({ apiKey: 'new-key-5678' });
+    answerOldKey([account('fansly_of_old_key')]);
+    // The refresh under way answers for the key in use now, and so does the cache.
+    expect((await asked).accounts.map((a) => a.accountId)).toEqual(['fansly_of_new_key']);
+    expect(accounts.cached().map((a) => a.accountId)).toEqual(['fansly_of_new_key']);
+    expect(askedWith).toEqual(['old-key-1234', 'new-key-5678']);
   });
 
   it('reads the gateway status into a connection state', () => {
