@@ -16,6 +16,8 @@ interface ManagersState {
   selectedId: string | null;
   /** Sessions issued to each manager, fetched when the manager is opened. */
   sessions: Record<string, ManagerSessions | undefined>;
+  /** Why a manager's sessions could not be read (not the same as "not available"). */
+  sessionsError: Record<string, AppError | undefined>;
   load: () => Promise<void>;
   select: (id: string | null) => void;
   loadSessions: (managerId: string) => Promise<void>;
@@ -32,6 +34,7 @@ export const useManagersStore = create<ManagersState>((set, get) => ({
   loadError: null,
   selectedId: null,
   sessions: {},
+  sessionsError: {},
   load: async () => {
     try {
       const managers = await unwrap(api().managers.list());
@@ -47,9 +50,15 @@ export const useManagersStore = create<ManagersState>((set, get) => ({
   loadSessions: async (managerId) => {
     try {
       const sessions = await unwrap(api().managers.sessions({ managerId }));
-      set({ sessions: { ...get().sessions, [managerId]: sessions } });
-    } catch {
-      set({ sessions: { ...get().sessions, [managerId]: undefined } });
+      set({
+        sessions: { ...get().sessions, [managerId]: sessions },
+        sessionsError: { ...get().sessionsError, [managerId]: undefined },
+      });
+    } catch (error) {
+      set({
+        sessions: { ...get().sessions, [managerId]: undefined },
+        sessionsError: { ...get().sessionsError, [managerId]: toAppError(error) },
+      });
     }
   },
   create: async (draft) => {

@@ -43,6 +43,7 @@ export function ManagerDetails({
   const { t } = useTranslation();
   const format = useFormat();
   const sessions = useManagersStore((s) => s.sessions[manager.id]);
+  const sessionsError = useManagersStore((s) => s.sessionsError[manager.id]);
   const loadSessions = useManagersStore((s) => s.loadSessions);
   const offboard = useManagersStore((s) => s.offboard);
   const remove = useManagersStore((s) => s.remove);
@@ -139,7 +140,15 @@ export function ManagerDetails({
       </Panel>
 
       <Panel title={t('managers:sessions.title')}>
-        {!sessions || !sessions.available ? (
+        {sessionsError ? (
+          <ErrorMessage
+            error={sessionsError}
+            variant="banner"
+            actions={
+              <Button onClick={() => void loadSessions(manager.id)}>{t('common:retry')}</Button>
+            }
+          />
+        ) : !sessions || !sessions.available ? (
           <p>{t('managers:sessions.unknown')}</p>
         ) : sessions.items.length === 0 ? (
           <p>{t('managers:sessions.none')}</p>
@@ -213,7 +222,9 @@ export function ManagerDetails({
         <p>
           {sessions?.available
             ? t('managers:offboard.body', { count: active.length })
-            : t('managers:offboard.bodyUnknown')}
+            : sessionsError
+              ? t('managers:offboard.bodyUnread')
+              : t('managers:offboard.bodyUnknown')}
         </p>
         <DateField
           label={t('managers:offboard.endDate')}
