@@ -50,6 +50,32 @@ afterEach(async () => {
 });
 
 describe("a manager's issued sessions", () => {
+  it('name their access in the UI language, not by internal permission ids', async () => {
+    await applyLanguage('ru');
+    fakeManagersApi(() =>
+      ok({
+        available: true,
+        items: [
+          {
+            accountId: 'fansly_1',
+            sessionId: 's1',
+            label: 'Agency',
+            managerId: 'm1',
+            permissions: ['messages', 'walletBalance', 'gatewayOnly'],
+            status: 'active',
+            createdAt: '2026-01-02T00:00:00.000Z',
+            endedAt: null,
+          },
+        ],
+      }),
+    );
+    await renderDetails();
+    const row = screen.getByText('Agency').closest('tr')!;
+    expect(row.textContent).not.toContain('walletBalance');
+    // A permission Doorman does not know keeps the gateway's id.
+    expect(row.textContent).toContain('Сообщения, Баланс кошелька, gatewayOnly');
+  });
+
   it('that could not be read show why and can be read again, not "not available yet"', async () => {
     const calls = fakeManagersApi(() =>
       Promise.resolve({ ok: false, error: { code: 'storage', message: 'disk full' } }),

@@ -17,6 +17,7 @@ import {
 import { useFormat } from '../../format';
 import { useManagersStore } from '../../stores/managers';
 import { useNotesStore } from '../../stores/notes';
+import { usePermissionText } from '../sessions/usePermissionText';
 import type { NoteSummary } from '../../../shared/contract';
 
 function statusKey(status: string): 'statusActive' | 'statusRevoked' | 'statusEnded' {
@@ -42,6 +43,7 @@ export function ManagerDetails({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const permissionText = usePermissionText();
   const sessions = useManagersStore((s) => s.sessions[manager.id]);
   const sessionsError = useManagersStore((s) => s.sessionsError[manager.id]);
   const loadSessions = useManagersStore((s) => s.loadSessions);
@@ -174,7 +176,7 @@ export function ManagerDetails({
                   </td>
                   <td>{s.createdAt ? format.dateTime(s.createdAt) : none}</td>
                   <td>{s.endedAt ? format.dateTime(s.endedAt) : none}</td>
-                  <td>{s.permissions.join(', ')}</td>
+                  <td>{s.permissions.map(permissionText.labelOfId).join(', ')}</td>
                 </tr>
               ))}
             </tbody>

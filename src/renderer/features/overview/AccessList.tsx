@@ -2,7 +2,6 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverviewSession } from '../../../shared/contract';
-import { builtInEquivalent } from '../../../shared/domain/permissions';
 import type { RiskGrade } from '../../../shared/domain/risk';
 import { Badge } from '../../components';
 import { placedWithoutForcedLayout } from '../../components/virtual';
@@ -25,12 +24,11 @@ function useRowWords() {
     return {
       t,
       format,
-      // No catalogue here: ids the gateway shares with Doorman's built-ins are named in the
-      // UI language; others by their id (the Sessions screen shows the gateway's labels).
+      // No catalogue here (the Sessions screen shows the gateway's labels).
       permission: (id: string) => {
         let label = labels.get(id);
         if (label === undefined) {
-          label = permissions.label({ id, label: id, builtInId: builtInEquivalent({ id }) });
+          label = permissions.labelOfId(id);
           labels.set(id, label);
         }
         return label;
