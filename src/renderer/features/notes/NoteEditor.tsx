@@ -2,7 +2,15 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_MAX_CHARS, type Note } from '../../../shared/contract';
 import { api, toAppError, unwrap } from '../../client';
-import { Alert, Button, ConfirmDialog, ErrorMessage, Spinner, errorText } from '../../components';
+import {
+  Alert,
+  Button,
+  ConfirmDialog,
+  ErrorMessage,
+  Spinner,
+  errorText,
+  useAsyncAction,
+} from '../../components';
 import { useFormat } from '../../format';
 import { useManagersStore } from '../../stores/managers';
 import { useNotesStore } from '../../stores/notes';
@@ -71,6 +79,10 @@ function LoadedNoteEditor({ note }: { note: Note }) {
   const [pinned, setPinned] = useState(note.pinned);
   const [preview, setPreview] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const togglePin = useAsyncAction(async () => {
+    await pin(note.id, !pinned);
+    setPinned(!pinned);
+  });
   const { text, setText, state, flush, recovered } = useNoteAutosave(note);
   const updatedAt = (state.kind === 'saved' && state.at) || note.updatedAt;
 
@@ -93,10 +105,8 @@ function LoadedNoteEditor({ note }: { note: Note }) {
           <Button
             size="small"
             aria-pressed={pinned}
-            onClick={async () => {
-              await pin(note.id, !pinned);
-              setPinned(!pinned);
-            }}
+            busy={togglePin.busy}
+            onClick={() => void togglePin.run()}
           >
             {pinned ? t('notes:unpin') : t('notes:pin')}
           </Button>
@@ -106,6 +116,9 @@ function LoadedNoteEditor({ note }: { note: Note }) {
         </div>
       </div>
       {recovered && <Alert tone="info">{t('notes:recovered')}</Alert>}
+      {togglePin.error && (
+        <ErrorMessage error={togglePin.error} variant="banner" onDismiss={togglePin.reset} />
+      )}
       <SaveStatus state={state} length={text.length} />
       {preview ? (
         <MarkdownView text={text} />
