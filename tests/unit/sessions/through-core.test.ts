@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../../src/main/core';
 import { createTestCore } from '../../test-core';
 import { createMemoryClipboard } from '../../../src/main/platform/clipboard';
@@ -156,6 +156,63 @@ describe('sessions through the core and the real gateway client', () => {
     expect(
       await t.call('sessions:create', input({ twoFactorChallengeId: challengeId })),
     ).toMatchObject({ ok: false });
+  });
+
+  it('a revoke keeps the details saved while the gateway was answering it', async () => {
+    const t = await rig();
+    const list = await t.call('sessions:refresh', { accountId: ACCOUNT });
+    const session = (
+      list as { ok: true; data: { sessions: { id: string; status: string }[] } }
+    ).data.sessions.find((s) => s.status === 'active')!;
+    t.gateway.faults.set('DELETE /{accountId}/management/sessions/{id}', {
+      kind: 'latency',
+      ms: 300,
+      times: 1,
+    });
+    const revoking = t.call('sessions:revoke', { accountId: ACCOUNT, sessionId: session.id });
+    await vi.waitFor(() =>
+      expect(t.gateway.count('DELETE /{accountId}/management/sessions/{id}')).toBe(1),
+    );
+    expect(
+      await t.call('sessions:updateDetails', {
+        accountId: ACCOUNT,
+        sessionId: session.id,
+        sentTo: 'Telegram to Anna',
+      }),
+    ).toMatchObject({ ok: true });
+    // A second click on Revoke meanwhile records the revocation once.
+    const again = t.call('sessions:revoke', { accountId: ACCOUNT, sessionId: session.id });
+    expect(await revoking).toMatchObject({ ok: true, data: { status: 'revoked' } });
+    expect(await again).toMatchObject({ ok: true, data: { status: 'revoked' } });
+    const after = t.core.sessions.management
+      .list(ACCOUNT)
+      .sessions.find((s) => s.id === session.id)!;
+    expect(after).toMatchObject({ status: 'revoked', sentTo: 'Telegram to Anna' });
+    const kinds = after.history.map((h) => h.kind);
+    expect(kinds).toContain('detailsChanged');
+    expect(kinds.filter((k) => k === 'revoked')).toHaveLength(1);
+  });
+
+  it('closing a login keeps "recognised" marked while the gateway was answering', async () => {
+    const t = await rig();
+    const list = await t.call('logins:refresh', { accountId: ACCOUNT });
+    const login = (
+      list as { ok: true; data: { sessions: { id: string; current: boolean }[] } }
+    ).data.sessions.find((s) => !s.current)!;
+    t.gateway.faults.set('POST /{accountId}/sessions/close', {
+      kind: 'latency',
+      ms: 300,
+      times: 1,
+    });
+    const closing = t.call('logins:close', { accountId: ACCOUNT, sessionId: login.id });
+    await vi.waitFor(() => expect(t.gateway.count('POST /{accountId}/sessions/close')).toBe(1));
+    expect(
+      await t.call('logins:recognise', { accountId: ACCOUNT, sessionId: login.id }),
+    ).toMatchObject({ ok: true });
+    expect(await closing).toMatchObject({ ok: true, data: { status: 'closed' } });
+    const after = t.core.sessions.logins.list(ACCOUNT).sessions.find((s) => s.id === login.id)!;
+    expect(after.status).toBe('closed');
+    expect(after.recognisedAt).not.toBeNull();
   });
 
   it('edits with the 2FA step-up: refused, code verified, retried once', async () => {

@@ -239,7 +239,13 @@ export class LoginSessionsService {
 
   /** Keeps a login session as closed now, logs it with `summary` and announces the change. */
   private recordClosed(record: StoredLoginSession, summary: string): LoginSession {
-    const next: StoredLoginSession = { ...record, status: 'closed', closedAt: this.now() };
+    // From the record as stored now: a close that waited for the gateway keeps what was saved
+    // meanwhile (recognised, a note of where it is), and two closes record it once.
+    const latest = own(this.state(record.accountId).sessions, record.id) ?? record;
+    if (latest.status === 'closed') {
+      return withNewFlag(latest, this.state(record.accountId).lastViewedAt);
+    }
+    const next: StoredLoginSession = { ...latest, status: 'closed', closedAt: this.now() };
     this.save(next);
     this.deps.activity.record({
       kind: 'loginClosed',

@@ -436,7 +436,7 @@ export class ManagementSessionsService {
       throw toDoormanError(error, 'the session was not changed');
     }
     return this.applyLocalEdit(
-      record,
+      this.latest(record),
       updated.label || input.label,
       updated.permissions.length ? updated.permissions : permissions,
       'edited',
@@ -532,7 +532,20 @@ export class ManagementSessionsService {
         throw toDoormanError(error, 'the session was not revoked');
       }
     }
-    return this.markRevoked(record, 'revoked', 'sessionRevoked', `Revoked “${record.label}”`);
+    return this.markRevoked(
+      this.latest(record),
+      'revoked',
+      'sessionRevoked',
+      `Revoked “${record.label}”`,
+    );
+  }
+
+  /**
+   * The record as stored now. A change that waited for the gateway starts from this, not from
+   * the copy read before the wait: details, notes of history or a refresh saved meanwhile stay.
+   */
+  private latest(record: ManagementSession): ManagementSession {
+    return own(this.state(record.accountId).sessions, record.id) ?? record;
   }
 
   private async confirmGone(accountId: string, sessionId: string): Promise<boolean> {
@@ -555,6 +568,8 @@ export class ManagementSessionsService {
     activity: 'sessionRevoked',
     summary: string,
   ): ManagementSession {
+    // Two revokes of one session (a double click) record it once.
+    if (record.status === 'revoked') return record;
     const now = this.now();
     const next: ManagementSession = {
       ...record,
