@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import i18next from './i18n';
 
 /**
- * The one place dates and times become text, in the current UI language, through Intl.
+ * The one place dates, times and numbers become text, in the current UI language, through Intl
+ * (never the OS locale: a Russian UI on an English system writes "100 001", not "100,001").
  * Formatters are cached per language and style, because lists of thousands of rows call them.
  */
 
@@ -13,30 +14,37 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.NumberFormat>();
+
+function cached<F extends Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.NumberFormat>(
+  key: string,
+  create: () => F,
+): F {
+  let format = cache.get(key) as F | undefined;
+  if (!format) {
+    format = create();
+    cache.set(key, format);
+  }
+  return format;
+}
 
 function currentLanguage(): string {
   return i18next.resolvedLanguage ?? i18next.language ?? 'en';
 }
 
 function dateTimeFormat(lng: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `dt|${lng}|${JSON.stringify(options)}`;
-  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!format) {
-    format = new Intl.DateTimeFormat(lng, options);
-    cache.set(key, format);
-  }
-  return format;
+  return cached(
+    `dt|${lng}|${JSON.stringify(options)}`,
+    () => new Intl.DateTimeFormat(lng, options),
+  );
 }
 
 function relativeFormat(lng: string): Intl.RelativeTimeFormat {
-  const key = `rt|${lng}`;
-  let format = cache.get(key) as Intl.RelativeTimeFormat | undefined;
-  if (!format) {
-    format = new Intl.RelativeTimeFormat(lng, { numeric: 'auto' });
-    cache.set(key, format);
-  }
-  return format;
+  return cached(`rt|${lng}`, () => new Intl.RelativeTimeFormat(lng, { numeric: 'auto' }));
+}
+
+function numberFormat(lng: string): Intl.NumberFormat {
+  return cached(`nf|${lng}`, () => new Intl.NumberFormat(lng));
 }
 
 /**
@@ -116,6 +124,11 @@ export function formatRelative(
   return rtf.format(Math.round(diff / (365 * DAY)), 'year');
 }
 
+/** "100,001" / "100 001". */
+export function formatNumber(value: number, lng = currentLanguage()): string {
+  return numberFormat(lng).format(value);
+}
+
 function sameDay(a: Date, b: Date): boolean {
   return (
     a.getFullYear() === b.getFullYear() &&
@@ -156,6 +169,7 @@ export function useFormat() {
       month: (value: DateInput) => formatMonth(value, lng),
       relative: (value: DateInput, now?: DateInput) => formatRelative(value, now, lng),
       asOf: (value: DateInput, now?: DateInput) => formatAsOf(value, now, lng),
+      number: (value: number) => formatNumber(value, lng),
     }),
     [lng],
   );

@@ -6,6 +6,7 @@ import {
   formatAsOf,
   formatDate,
   formatDateTime,
+  formatNumber,
   formatRelative,
   toDate,
   useFormat,
@@ -24,6 +25,12 @@ describe('format', () => {
     expect(formatDateTime(now)).toMatch(/2026/);
     await applyLanguage('ru');
     expect(formatDate(now)).toMatch(/нояб/);
+  });
+
+  it('writes numbers in the UI language, not the OS locale', () => {
+    expect(formatNumber(100_001, 'en')).toBe('100,001');
+    expect(formatNumber(100_001, 'ru')).toBe(new Intl.NumberFormat('ru').format(100_001));
+    expect(formatNumber(100_001, 'ru')).not.toContain(',');
   });
 
   it('reads a calendar date as that day wherever the computer is', () => {

@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Api, Note } from '../../../src/shared/contract';
+import { NOTE_MAX_CHARS } from '../../../src/shared/contract';
 import type { Result } from '../../../src/shared/errors';
 import { setApi } from '../../../src/renderer/client';
 import { NoteEditor } from '../../../src/renderer/features/notes/NoteEditor';
@@ -44,6 +45,22 @@ afterEach(async () => {
 });
 
 describe('the note editor', () => {
+  it('says how long a too-long note is in the UI language, not the OS locale', async () => {
+    await applyLanguage('ru');
+    fakeNotesApi();
+    await renderEditor();
+    const area = screen.getByRole('textbox');
+    await act(async () => {
+      fireEvent.change(area, { target: { value: 'x'.repeat(NOTE_MAX_CHARS + 1) } });
+      fireEvent.blur(area);
+    });
+    // 100 001 takes the singular in Russian ("символ"), and Russian groups digits with a space.
+    const ru = new Intl.NumberFormat('ru');
+    const status = screen.getByTestId('note-save-status').textContent;
+    expect(status).toContain(`в заметке ${ru.format(NOTE_MAX_CHARS + 1)} символ,`);
+    expect(status).toContain(`не больше ${ru.format(NOTE_MAX_CHARS)}.`);
+  });
+
   it('says why pinning failed and lets the creator try again', async () => {
     const calls = fakeNotesApi(() =>
       Promise.resolve({ ok: false, error: { code: 'storage', message: 'disk full' } }),

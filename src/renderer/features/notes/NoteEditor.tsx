@@ -21,6 +21,7 @@ import type { AppError } from '../../../shared/errors';
 
 function SaveStatus({ state, length }: { state: SaveState; length: number }) {
   const { t } = useTranslation();
+  const format = useFormat();
   let text: string;
   if (state.kind === 'saved') text = t('notes:status.saved');
   else if (state.kind === 'saving') text = t('notes:status.saving');
@@ -29,8 +30,9 @@ function SaveStatus({ state, length }: { state: SaveState; length: number }) {
     const reason =
       state.problem === 'tooLong'
         ? t('notes:limits.tooLong', {
-            count: length.toLocaleString(),
-            limit: NOTE_MAX_CHARS.toLocaleString(),
+            count: length,
+            length: format.number(length),
+            limit: format.number(NOTE_MAX_CHARS),
           })
         : state.problem === 'binary'
           ? t('notes:limits.binary')
