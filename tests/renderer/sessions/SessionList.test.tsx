@@ -66,4 +66,24 @@ describe('the sessions list', () => {
     fireEvent.keyDown(screen.getByRole('listbox'), { key: 'ArrowUp' });
     expect(onSelect).toHaveBeenLastCalledWith('ms_2');
   });
+
+  it('tells assistive tech how many sessions match, not only the rows drawn', () => {
+    const all = Array.from({ length: 200 }, (_, i) => session(i));
+    const props = { catalogue: null, managerNames: new Map<string, string>(), onSelect: vi.fn() };
+    const { rerender } = render(<SessionList sessions={all} selectedId={null} {...props} />);
+    const options = screen.getAllByRole('option');
+    expect(options.length).toBeLessThan(200); // only the rows in view are in the DOM
+    expect(options.map((o) => o.getAttribute('aria-setsize'))).toEqual(options.map(() => '200'));
+    expect(options.map((o) => o.getAttribute('aria-posinset'))).toEqual(
+      options.map((_, i) => String(i + 1)),
+    );
+
+    // A search that leaves three: the rows in view say so.
+    rerender(<SessionList sessions={all.slice(0, 3)} selectedId={null} {...props} />);
+    expect(screen.getAllByRole('option').map((o) => o.getAttribute('aria-setsize'))).toEqual([
+      '3',
+      '3',
+      '3',
+    ]);
+  });
 });

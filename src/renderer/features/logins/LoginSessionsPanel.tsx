@@ -164,6 +164,9 @@ export function LoginSessionsPanel({ accountId }: { accountId: string }) {
                 <div
                   key={session.id}
                   role="listitem"
+                  // Only the rows in view are in the DOM: tell assistive tech the whole count.
+                  aria-posinset={item.index + 1}
+                  aria-setsize={rows.length}
                   className="session-row login-row"
                   style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                   data-testid={`login-${session.id}`}

@@ -102,6 +102,8 @@ export const SessionList = memo(function SessionList({
               key={item.index}
               session={session}
               start={item.start}
+              position={item.index + 1}
+              setSize={sessions.length}
               selected={session.id === selectedId}
               catalogue={catalogue}
               manager={session.managerId ? managerNames.get(session.managerId) : undefined}
@@ -123,6 +125,8 @@ export const SessionList = memo(function SessionList({
 const SessionRow = memo(function SessionRow({
   session,
   start,
+  position,
+  setSize,
   selected,
   catalogue,
   manager,
@@ -131,6 +135,9 @@ const SessionRow = memo(function SessionRow({
 }: {
   session: ManagementSession;
   start: number;
+  /** 1-based place in the whole list; only the rows in view are in the DOM. */
+  position: number;
+  setSize: number;
   selected: boolean;
   catalogue: PermissionCatalogue | null;
   manager: string | undefined;
@@ -143,6 +150,8 @@ const SessionRow = memo(function SessionRow({
       id={`session-row-${session.id}`}
       role="option"
       aria-selected={selected}
+      aria-posinset={position}
+      aria-setsize={setSize}
       className="session-row"
       style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
       onClick={() => onSelect(session.id)}
