@@ -396,8 +396,13 @@ export class HttpGatewayClient implements GatewayClient {
         this.options.log?.info(
           `gateway ${spec.method} ${route}: ${code} after ${this.now() - started} ms (${describeCause(error)})`,
         );
-        // A change may have reached the gateway before the answer was lost.
-        throw new GatewayError(code, { status: null, route, outcomeUnknown: changes });
+        // A change may have reached the gateway before the answer was lost, unless the
+        // connection was never made.
+        throw new GatewayError(code, {
+          status: null,
+          route,
+          outcomeUnknown: changes && !neverConnected(error),
+        });
       }
 
       this.limiter.observe(response.headers);
@@ -464,6 +469,30 @@ function registerLinkSecrets(data: unknown): void {
 }
 
 /** Error name and code only (e.g. "TypeError ECONNRESET"): never a message that might hold a URL. */
+/**
+ * Failures that happen before a request can reach the gateway: no route, no name, refused.
+ * Node's fetch names them in `cause.code`, Electron's net.fetch in the message.
+ */
+const NOT_CONNECTED_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+]);
+const NOT_CONNECTED_CHROMIUM =
+  /net::ERR_(CONNECTION_REFUSED|NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|ADDRESS_UNREACHABLE|NAME_RESOLUTION_FAILED)\b/;
+
+function neverConnected(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const cause = (error as { cause?: unknown }).cause;
+  const code =
+    typeof cause === 'object' && cause !== null && 'code' in cause
+      ? String((cause as { code: unknown }).code)
+      : '';
+  return NOT_CONNECTED_CODES.has(code) || NOT_CONNECTED_CHROMIUM.test(error.message);
+}
+
 function describeCause(error: unknown): string {
   if (!(error instanceof Error)) return 'unknown';
   const cause = (error as { cause?: unknown }).cause;

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpGatewayClient } from '../../../src/main/gateway/client';
 import { GatewayError } from '../../../src/main/gateway/errors';
@@ -131,6 +132,30 @@ describe('changes are never sent twice', () => {
     expect(error.code).toBe('malformed');
     expect(error.outcomeUnknown).toBe(true);
     expect(h.fake.count(CREATE)).toBe(1);
+  });
+
+  it('a change that could not connect was never sent: not an unknown outcome', async () => {
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as net.AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    h = await startHarness({}, { baseUrl: () => `http://127.0.0.1:${port}` });
+    const refused = await failure(h.client.createManagementSession(MAIN, newSession));
+    expect(refused.code).toBe('network');
+    expect(refused.outcomeUnknown).toBe(false);
+    await h.close();
+    // Electron's net.fetch says so in its message.
+    h = await startHarness(
+      {},
+      {
+        fetch: async () => {
+          throw new TypeError('net::ERR_INTERNET_DISCONNECTED');
+        },
+      },
+    );
+    const disconnected = await failure(h.client.revokeManagementSession(MAIN, '7000000001'));
+    expect(disconnected.outcomeUnknown).toBe(false);
+    // A connection cut after the request went out stays unknown (see the lost create above).
   });
 
   it('a failed 4xx answer is not an unknown outcome', async () => {

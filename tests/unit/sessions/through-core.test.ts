@@ -215,6 +215,26 @@ describe('sessions through the core and the real gateway client', () => {
     expect(after.recognisedAt).not.toBeNull();
   });
 
+  it('a revoke whose answer is lost says Doorman cannot tell; one never sent says offline', async () => {
+    const t = await rig();
+    const list = await t.call('sessions:refresh', { accountId: ACCOUNT });
+    const [first, second] = (
+      list as { ok: true; data: { sessions: { id: string; status: string }[] } }
+    ).data.sessions.filter((s) => s.status === 'active');
+    t.gateway.faults.set('DELETE /{accountId}/management/sessions/{id}', {
+      kind: 'reset',
+      afterHandling: true,
+      times: 1,
+    });
+    expect(
+      await t.call('sessions:revoke', { accountId: ACCOUNT, sessionId: first!.id }),
+    ).toMatchObject({ ok: false, error: { code: 'timeout' } });
+    await t.gateway.close();
+    expect(
+      await t.call('sessions:revoke', { accountId: ACCOUNT, sessionId: second!.id }),
+    ).toMatchObject({ ok: false, error: { code: 'offline' } });
+  });
+
   it('edits with the 2FA step-up: refused, code verified, retried once', async () => {
     const t = await rig();
     const list = await t.call('sessions:refresh', { accountId: ACCOUNT });

@@ -37,9 +37,20 @@ export function unsupportedError(): DoormanError {
 
 /**
  * Any failure as a DoormanError whose message is safe to show. Gateway errors keep their
- * code; unreachable becomes `offline`, so a change that did not happen never looks queued.
+ * code; unreachable before the request went out becomes `offline`, so a change that did
+ * not happen never looks queued; a lost answer to a change becomes `timeout` (unknown).
  */
 export function toDoormanError(error: unknown, what: string): DoormanError {
+  // A change that was sent but whose answer never came may have happened: "offline, not
+  // changed" would be wrong, so it says Doorman cannot tell (and to refresh before retrying).
+  const sent = (error as { outcomeUnknown?: unknown } | null)?.outcomeUnknown === true;
+  if (sent && isUnreachable(error)) {
+    return new DoormanError(
+      'timeout',
+      'The gateway’s answer did not arrive, so Doorman cannot tell whether this happened. Refresh to check before you try again.',
+      { cause: error },
+    );
+  }
   if (isUnreachable(error)) return offlineError(what);
   if (error instanceof DoormanError) return error;
   const code = errorCodeOf(error);
