@@ -144,7 +144,7 @@ export class LockdownService {
     // Held across the wait for the accounts: a second start (a double click) in that time
     // is refused, rather than revoking every session twice.
     this.starting = true;
-    let all: LockdownAccount[];
+    let all: Awaited<ReturnType<LockdownActions['accounts']>>;
     try {
       all = await this.deps.actions.accounts();
     } finally {
