@@ -318,6 +318,7 @@ describe('accounts', () => {
       label: null,
       status: 'active',
     });
+    // eslint-disable-next-line prefer-const -- assigned after the gateway that reads it
     let vault!: VaultService;
     let answerOldKey!: (list: ConnectedAccount[]) => void;
     const askedWith: string[] = [];
