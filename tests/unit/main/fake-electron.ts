@@ -95,7 +95,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     readonly isPackaged = options.isPackaged ?? false;
     quitCount = 0;
     readonly loginItemSettings: Settings[] = [];
-    private readonly paths = new Map<string, string>(Object.entries(options.paths ?? {}));
+    readonly #paths = new Map<string, string>(Object.entries(options.paths ?? {}));
 
     requestSingleInstanceLock() {
       calls.push('app.requestSingleInstanceLock');
@@ -132,13 +132,13 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
       calls.push('app.relaunch');
     }
     getPath(name: Parameters<App['getPath']>[0]) {
-      const value = this.paths.get(name);
+      const value = this.#paths.get(name);
       if (value === undefined) throw new Error(`fake electron: no '${name}' path was given`);
       return value;
     }
     setPath(name: string, value: string) {
       calls.push(`app.setPath:${name}`);
-      this.paths.set(name, value);
+      this.#paths.set(name, value);
     }
     getName() {
       return 'Doorman';
@@ -208,7 +208,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
         | 'isDestroyed'
       >
   {
-    private readonly contents = new FakeWebContents();
+    readonly #contents = new FakeWebContents();
     visible: boolean;
     minimized = false;
     focusCount = 0;
@@ -220,40 +220,40 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
       this.visible = options.show ?? true;
       windows.push(this);
       // Electron announces every WebContents, the main window's included.
-      app.emit('web-contents-created', fakeEvent(), this.contents);
+      app.emit('web-contents-created', fakeEvent(), this.#contents);
     }
     get webContents() {
-      this.use('webContents');
-      return this.contents;
+      this.#use('webContents');
+      return this.#contents;
     }
-    private use(what: string) {
+    #use(what: string) {
       if (this.destroyed) misuse.push(`BrowserWindow.${what} after destroy`);
     }
     async loadURL(url: string) {
-      this.use('loadURL');
-      this.contents.mainFrame.url = url;
+      this.#use('loadURL');
+      this.#contents.mainFrame.url = url;
     }
     show() {
-      this.use('show');
+      this.#use('show');
       this.visible = true;
     }
     hide() {
-      this.use('hide');
+      this.#use('hide');
       this.visible = false;
     }
     focus() {
-      this.use('focus');
+      this.#use('focus');
       this.focusCount += 1;
     }
     isMinimized() {
-      this.use('isMinimized');
+      this.#use('isMinimized');
       return this.minimized;
     }
     minimize() {
       this.minimized = true;
     }
     restore() {
-      this.use('restore');
+      this.#use('restore');
       this.minimized = false;
       this.visible = true;
     }
@@ -270,7 +270,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
       if (this.destroyed) return;
       this.destroyed = true;
       this.visible = false;
-      this.contents.destroyed = true;
+      this.#contents.destroyed = true;
       windows.splice(windows.indexOf(this), 1);
       this.emit('closed');
       if (windows.length === 0 && !quittingViaApp) {
@@ -360,13 +360,13 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
   } satisfies Pick<Electron.IpcMain, 'handle' | 'removeHandler'>;
 
   class FakeNativeImage {
-    private template = false;
+    #template = false;
     constructor(readonly path: string) {}
     setTemplateImage(option: boolean) {
-      this.template = option;
+      this.#template = option;
     }
     isTemplateImage() {
-      return this.template;
+      return this.#template;
     }
     /** Electron gives an empty image for a path it cannot read. */
     isEmpty() {
@@ -410,19 +410,19 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
       if (!ready) throw new Error('Cannot create Tray before app is ready');
       trays.push(this);
     }
-    private use(what: string) {
+    #use(what: string) {
       if (this.destroyed) misuse.push(`Tray.${what} after destroy`);
     }
     setImage(image: FakeNativeImage) {
-      this.use('setImage');
+      this.#use('setImage');
       this.image = image;
     }
     setToolTip(toolTip: string) {
-      this.use('setToolTip');
+      this.#use('setToolTip');
       this.toolTips.push(toolTip);
     }
     setContextMenu(menu: FakeMenu | null) {
-      this.use('setContextMenu');
+      this.#use('setContextMenu');
       this.contextMenu = menu;
     }
     destroy() {
@@ -485,7 +485,11 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
   >;
 
   return {
-    /** What `import ... from 'electron'` gives the code under test. */
+    /**
+     * What `import ... from 'electron'` gives the code under test. Typed loosely on the way
+     * out (each piece is checked above): its classes carry EventEmitter's static side, whose
+     * types the declaration output cannot name.
+     */
     module: {
       app,
       BrowserWindow: FakeBrowserWindow,
@@ -500,7 +504,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
       Notification: FakeNotification,
       clipboard,
       safeStorage,
-    },
+    } as Record<string, unknown>,
     app,
     calls,
     misuse,
