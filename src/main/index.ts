@@ -20,6 +20,8 @@ import { ElectronTray } from './tray/electron-tray';
 const isDevelopment = !app.isPackaged && process.env.NODE_ENV !== 'production';
 const devServerUrl = isDevelopment ? process.env.ELECTRON_RENDERER_URL : undefined;
 const startHidden = process.argv.includes('--hidden');
+/** How long quitting waits for the services to stop. */
+const STOP_TIME_LIMIT_MS = 3_000;
 const log = createLogger();
 
 if (process.env.DOORMAN_USER_DATA)
@@ -72,8 +74,9 @@ async function main(): Promise<void> {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppRequest(request.url, rendererRoot);
     if (!file) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    if (!response.ok) return new Response('Not found', { status: 404 });
+    // net.fetch rejects for a file that is not there (net::ERR_FILE_NOT_FOUND).
+    const response = await net.fetch(pathToFileURL(file).toString()).catch(() => null);
+    if (!response?.ok) return new Response('Not found', { status: 404 });
     return new Response(response.body, { status: 200, headers: responseHeaders(file) });
   });
 
@@ -121,7 +124,8 @@ async function main(): Promise<void> {
     isTrustedSender(facts, { webContentsId: window?.webContents.id ?? null, origins }),
   );
   core.events.subscribe((event, payload) => {
-    window?.webContents.send(eventChannel(event), payload);
+    // Services still announce changes while Doorman quits, after the window is gone.
+    if (window && !window.isDestroyed()) window.webContents.send(eventChannel(event), payload);
     // Tray items and notification clicks ask for a screen: the window comes forward for it.
     if (event === 'navigate') showWindow();
   });
@@ -138,6 +142,9 @@ async function main(): Promise<void> {
       event.preventDefault();
       window?.hide();
     }
+  });
+  window.on('closed', () => {
+    window = null;
   });
   window.once('ready-to-show', () => {
     if (!startHidden && !core.settings.get().startHidden) showWindow();
@@ -168,9 +175,21 @@ async function main(): Promise<void> {
   app.on('before-quit', () => {
     quitting = true;
   });
-  app.on('will-quit', () => {
+  let coreStopped = false;
+  app.on('will-quit', (event) => {
     tray.destroy();
-    void core.stop();
+    if (coreStopped) return;
+    // Electron does not wait for async work here: the quit waits until the core has stopped
+    // (one-time links cleared from the clipboard, stores written), then goes on. A stop that
+    // hangs does not keep Doorman from quitting.
+    event.preventDefault();
+    const timeLimit = new Promise<void>((resolve) => setTimeout(resolve, STOP_TIME_LIMIT_MS));
+    void Promise.race([core.stop(), timeLimit])
+      .catch((error: unknown) => log.error('Doorman did not stop cleanly', error))
+      .finally(() => {
+        coreStopped = true;
+        app.quit();
+      });
   });
   // Living in the tray: closing every window does not quit.
   app.on('window-all-closed', () => undefined);
