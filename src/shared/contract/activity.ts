@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { activityKindSchema } from '../domain/activity';
+import { activityKindSchema, activityParamsSchema } from '../domain/activity';
 import { channel, idSchema, isoDateTimeSchema, noInput } from './define';
 
 export const activityEntrySchema = z.object({
@@ -10,6 +10,8 @@ export const activityEntrySchema = z.object({
   subjectId: z.string().max(200).nullable(),
   result: z.enum(['ok', 'failed']),
   summary: z.string().max(500),
+  /** Absent on entries written before the window translated details: it shows `summary`. */
+  params: activityParamsSchema.optional(),
 });
 export type ActivityEntry = z.infer<typeof activityEntrySchema>;
 

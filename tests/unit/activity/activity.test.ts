@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActivityService } from '../../../src/main/services/activity/activity-service';
+import { StorageNoticeLog } from '../../../src/main/platform/json-store';
 import { registerSecret, forgetSecret } from '../../../src/main/platform/log';
+import { activityEntrySchema } from '../../../src/shared/contract/activity';
+import { activityInputSchema } from '../../../src/shared/domain/activity';
 import { handClock, makeTempDir } from '../notes/temp-dir';
 
 let dir: string;
@@ -109,5 +112,119 @@ describe('activity log', () => {
     ).not.toContain('supersecret');
     // An invalid kind is a programming error: logged, not thrown into the action that recorded it.
     expect(() => activity.record({ kind: 'nope' as never })).not.toThrow();
+  });
+
+  it('keeps the facts the window words each entry from, across a restart', () => {
+    const { activity } = open();
+    activity.record({
+      kind: 'sessionRevoked',
+      accountId: 'acc1',
+      summary: 'Revoked “Agency”',
+      params: { variant: 'revoked', session: 'Agency' },
+    });
+    activity.record({ kind: 'loginClosed', params: { variant: 'allButCurrent', count: 3 } });
+    expect(
+      open()
+        .activity.list({})
+        .entries.map((e) => [e.kind, e.summary, e.params]),
+    ).toEqual([
+      ['loginClosed', '', { variant: 'allButCurrent', count: 3 }],
+      ['sessionRevoked', 'Revoked “Agency”', { variant: 'revoked', session: 'Agency' }],
+    ]);
+  });
+
+  it('reads a month written before entries had params, without setting the file aside', () => {
+    const monthFile = path.join(dir, 'activity', 'activity-2026-09.json');
+    fs.mkdirSync(path.dirname(monthFile), { recursive: true });
+    const old = {
+      id: '2026-09-0000000-abcd1234',
+      at: '2026-09-01T10:00:00.000Z',
+      kind: 'checklistConfirmed',
+      accountId: 'acc1',
+      subjectId: 'passwordChanged',
+      result: 'ok',
+      summary: 'Confirmed "passwordChanged" as of 2026-09-01',
+    };
+    fs.writeFileSync(monthFile, JSON.stringify({ schemaVersion: 1, data: { entries: [old] } }));
+    const notices = new StorageNoticeLog();
+    const activity = new ActivityService({
+      dataDir: dir,
+      notices,
+      clock: () => new Date('2026-09-15T10:00:00Z'),
+    });
+    expect(activity.list({}).entries).toEqual([old]);
+    expect(notices.list()).toEqual([]);
+    activity.record({ kind: 'keyRemoved', params: {} });
+    expect(activity.list({}).entries.map((e) => e.params)).toEqual([{}, undefined]);
+  });
+
+  it('never keeps a registered secret in a param', () => {
+    const { activity } = open();
+    registerSecret('fk_live_supersecret_456');
+    activity.record({ kind: 'managerAdded', params: { manager: 'fk_live_supersecret_456 Ltd' } });
+    forgetSecret('fk_live_supersecret_456');
+    expect(activity.list({}).entries[0]!.params).toEqual({ manager: '[redacted] Ltd' });
+    expect(
+      fs.readFileSync(path.join(dir, 'activity', 'activity-2026-09.json'), 'utf8'),
+    ).not.toContain('supersecret');
+  });
+
+  it('params that do not fit are dropped, never the entry they describe', () => {
+    const { activity } = open();
+    const nine = Object.fromEntries('abcdefghi'.split('').map((k) => [k, 1]));
+    activity.record({ kind: 'sessionRevoked', summary: 'Revoked “Agency”', params: nine });
+    activity.recordMany([
+      { kind: 'loginNew', summary: 'New login', params: { login: 'x'.repeat(301) } },
+    ]);
+    const entries = activity.list({}).entries;
+    expect(entries.map((e) => [e.kind, e.summary])).toEqual([
+      ['loginNew', 'New login'],
+      ['sessionRevoked', 'Revoked “Agency”'],
+    ]);
+    expect(entries.every((e) => e.params === undefined)).toBe(true);
+  });
+});
+
+describe('activity params schema', () => {
+  const entry = {
+    id: '2026-09-0000000-abcd1234',
+    at: '2026-09-01T10:00:00.000Z',
+    kind: 'sessionRevoked',
+    accountId: 'acc1',
+    subjectId: 's1',
+    result: 'ok',
+    summary: 'Revoked “Agency”',
+  };
+
+  it('an entry without params (written before them) still validates', () => {
+    expect(activityEntrySchema.safeParse(entry).success).toBe(true);
+    expect(activityEntrySchema.safeParse({ ...entry, params: { session: 'Agency' } }).success).toBe(
+      true,
+    );
+  });
+
+  it('refuses params too big to be a sentence’s facts: a long value, a ninth key, an odd name', () => {
+    const eight = Object.fromEntries('abcdefgh'.split('').map((k) => [k, 1]));
+    const input = { kind: 'managerAdded' as const };
+    expect(activityInputSchema.safeParse({ ...input, params: eight }).success).toBe(true);
+    expect(activityInputSchema.safeParse({ ...input, params: { ...eight, i: 1 } }).success).toBe(
+      false,
+    );
+    expect(
+      activityInputSchema.safeParse({ ...input, params: { manager: 'x'.repeat(300) } }).success,
+    ).toBe(true);
+    // A blob the size of a key file or a session link list is not a fact for a sentence.
+    expect(
+      activityInputSchema.safeParse({ ...input, params: { manager: 'x'.repeat(301) } }).success,
+    ).toBe(false);
+    expect(activityInputSchema.safeParse({ ...input, params: { Manager: 'A' } }).success).toBe(
+      false,
+    );
+    expect(activityInputSchema.safeParse({ ...input, params: { nested: { a: 1 } } }).success).toBe(
+      false,
+    );
+    expect(activityEntrySchema.safeParse({ ...entry, params: { ...eight, i: 1 } }).success).toBe(
+      false,
+    );
   });
 });

@@ -8,7 +8,12 @@ import {
   type ActivityFilter,
   type ActivityPage,
 } from '../../../shared/contract/activity';
-import { activityInputSchema, type ActivityInput } from '../../../shared/domain/activity';
+import {
+  ACTIVITY_PARAM_MAX_CHARS,
+  activityInputSchema,
+  type ActivityInput,
+  type ActivityParams,
+} from '../../../shared/domain/activity';
 import { DoormanError } from '../../../shared/errors';
 import type { EventBus } from '../../platform/events';
 import { JsonStore, type StorageNoticeLog } from '../../platform/json-store';
@@ -29,6 +34,16 @@ export interface ActivityServiceDeps {
   clock: () => Date;
   events?: EventBus;
   log?: Logger;
+}
+
+/** The same rule as the summary: a secret that slips into a param is removed. */
+function redactParams(params: ActivityParams): ActivityParams {
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? redact(value).slice(0, ACTIVITY_PARAM_MAX_CHARS) : value,
+    ]),
+  );
 }
 
 /** Sort key: newest first, ties broken by id so paging never skips or repeats an entry. */
@@ -79,7 +94,7 @@ export class ActivityService implements ActivityRecorder {
   recordMany(inputs: readonly ActivityInput[]): void {
     const parsed: ParsedActivityInput[] = [];
     for (const input of inputs) {
-      const checked = activityInputSchema.safeParse(input);
+      const checked = this.parse(input);
       if (checked.success) parsed.push(checked.data);
       else this.deps.log?.error('activity could not be recorded', checked.error.issues);
     }
@@ -100,13 +115,26 @@ export class ActivityService implements ActivityRecorder {
 
   /** Like `record`, but reports failure (used where the caller wants to know). */
   append(input: ActivityInput): ActivityEntry {
-    const parsed = activityInputSchema.parse(input);
+    const checked = this.parse(input);
+    if (!checked.success) throw checked.error;
+    const parsed = checked.data;
     const at = this.deps.clock().toISOString();
     const store = this.month(monthOf(at));
     const entry = this.entry(parsed, at, store.get().entries.length);
     store.update((doc) => ({ entries: [...doc.entries, entry] }));
     this.deps.events?.changed('activity');
     return entry;
+  }
+
+  /**
+   * Params that do not fit (too many, too long) are dropped rather than the entry: the line
+   * is still written, with its English summary, which the window shows when params are absent.
+   */
+  private parse(input: ActivityInput): ReturnType<typeof activityInputSchema.safeParse> {
+    const checked = activityInputSchema.safeParse(input);
+    if (checked.success || input.params === undefined) return checked;
+    this.deps.log?.error('activity params dropped', checked.error.issues);
+    return activityInputSchema.safeParse({ ...input, params: undefined });
   }
 
   private entry(parsed: ParsedActivityInput, at: string, index: number): ActivityEntry {
@@ -120,6 +148,7 @@ export class ActivityService implements ActivityRecorder {
       subjectId: parsed.subjectId,
       result: parsed.result,
       summary: redact(parsed.summary).slice(0, 500),
+      ...(parsed.params && { params: redactParams(parsed.params) }),
     };
   }
 
