@@ -118,7 +118,9 @@ export function createCore(deps: CoreDeps): Core {
     events,
     log: deps.log,
   });
-  if (restored) activity.record({ kind: 'backupRestored', summary: 'Restored from a backup' });
+  if (restored) {
+    activity.record({ kind: 'backupRestored', summary: 'Restored from a backup', params: {} });
+  }
   const common = {
     dataDir: deps.dataDir,
     notices,
@@ -186,6 +188,7 @@ export function createCore(deps: CoreDeps): Core {
       kind: 'storageRecovered',
       result: notice.kind === 'resetToDefaults' ? 'failed' : 'ok',
       summary: `${notice.store}: ${notice.kind}`,
+      params: { variant: notice.kind, store: notice.store },
     });
   }
 

@@ -227,6 +227,8 @@ export class AccountsService {
       kind: 'accountDisconnected',
       accountId,
       summary: `Disconnected ${known ? `@${known.username}` : accountId} from the gateway`,
+      // The window no longer knows the account once it is gone: the entry keeps its name.
+      params: { account: known ? `@${known.username}` : accountId },
     });
     this.deps.log.info('accounts: an account was disconnected');
     this.deps.events.changed('accounts');
@@ -332,6 +334,7 @@ export class AccountsService {
       kind: 'accountConnected',
       accountId: account.accountId,
       summary: `Connected @${account.username} through the gateway`,
+      params: { account: `@${account.username}` },
     });
     this.deps.log.info('accounts: an account was connected');
     this.deps.events.changed('accounts');

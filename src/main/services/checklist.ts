@@ -138,6 +138,7 @@ export class ChecklistService {
       accountId,
       subjectId: input.itemId,
       summary: `Confirmed "${input.itemId}" as of ${at.toISOString().slice(0, 10)}`,
+      params: { item: input.itemId, date: at.toISOString() },
     });
     this.deps.events.changed('checklist', 'activity');
     return this.state();
@@ -183,6 +184,7 @@ export class ChecklistService {
       accountId: input.accountId,
       subjectId: input.sessionId,
       summary: `Kept "${session.label}" with a review on ${input.reviewBy}`,
+      params: { session: session.label, reviewBy: input.reviewBy },
     });
     this.deps.events.changed('checklist', 'sessions', 'activity');
     return this.state();

@@ -6,6 +6,7 @@ import type {
 } from '../../shared/contract/lockdown';
 import { z } from 'zod';
 import { lockdownRunSchema } from '../../shared/contract/lockdown';
+import { ACTIVITY_PARAM_MAX_CHARS } from '../../shared/domain/activity';
 import { DoormanError } from '../../shared/errors';
 import type { ActivityRecorder } from './activity-recorder';
 import { errorOf } from './monitor';
@@ -107,6 +108,7 @@ export class LockdownService {
         accountId: run.accountIds.length === 1 ? run.accountIds[0]! : null,
         result: 'failed',
         summary: `Lockdown interrupted: Doorman was closed with ${unfinished} step(s) unfinished`,
+        params: { variant: 'interrupted', count: unfinished },
       });
     } catch {
       // Doorman still starts: the run itself says where it stopped.
@@ -176,6 +178,12 @@ export class LockdownService {
       kind: 'lockdownStarted',
       accountId: accounts.length === 1 ? accounts[0]!.accountId : null,
       summary: `Lockdown started for ${accounts.map((a) => a.label).join(', ')}`,
+      params: {
+        accounts: accounts
+          .map((a) => a.label)
+          .join(', ')
+          .slice(0, ACTIVITY_PARAM_MAX_CHARS),
+      },
     });
     this.execute();
     return this.state()!;
@@ -290,6 +298,9 @@ export class LockdownService {
       summary: failed
         ? `Lockdown finished with ${failed} failed step(s)`
         : `Lockdown finished: ${run.steps.length} step(s) done`,
+      params: failed
+        ? { variant: 'failed', count: failed }
+        : { variant: 'done', count: run.steps.length },
     });
     this.publish('checklist', 'sessions', 'loginSessions', 'activity');
   }
@@ -329,6 +340,10 @@ export class LockdownService {
       subjectId: step.sessionId ?? step.kind,
       result: step.status === 'done' ? 'ok' : 'failed',
       summary: stepSummary(step),
+      params: {
+        variant: step.kind,
+        ...(step.subjectLabel !== null ? { session: step.subjectLabel } : {}),
+      },
     });
     this.publish('checklist', 'activity');
   }

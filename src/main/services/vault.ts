@@ -197,6 +197,12 @@ export class VaultService {
       summary: `${change === 'set' ? 'API key set' : 'API key replaced'}${
         checked ? ', checked with the gateway' : ', not checked (gateway unreachable)'
       }; stored with ${box.backend()}${box.isOsProtected() ? '' : ' (not OS-protected)'}`,
+      params: {
+        variant: change,
+        check: checked ? 'checked' : 'unchecked',
+        backend: box.backend(),
+        protection: box.isOsProtected() ? 'os' : 'none',
+      },
     });
     this.deps.log.info(`vault: API key ${change} (${checked ? 'checked' : 'unchecked'})`);
     if (!sameKey) this.notify(change);
@@ -235,7 +241,11 @@ export class VaultService {
     this.key = null;
     this.unreadable = false;
     if (wasSet) {
-      this.deps.activity.record({ kind: 'keyRemoved', summary: 'API key removed from Doorman' });
+      this.deps.activity.record({
+        kind: 'keyRemoved',
+        summary: 'API key removed from Doorman',
+        params: {},
+      });
       this.deps.log.info('vault: API key removed');
       this.notify('removed');
     }
@@ -270,6 +280,7 @@ export class VaultService {
         this.deps.activity.record({
           kind: 'keychainBackendChanged',
           summary: `Keychain backend changed from ${stored.backend} to ${current}; the API key must be entered again`,
+          params: { previousBackend: stored.backend ?? '', backend: current },
         });
         this.store.set({ ...stored, backendChangeRecordedFor: current });
       }

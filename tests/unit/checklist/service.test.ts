@@ -66,6 +66,8 @@ describe('checklist service', () => {
         kind: 'checklistConfirmed',
         accountId: 'fansly_a',
         subjectId: 'twoFactorOn',
+        // The window words it from these: the item's title and the date, in its language.
+        params: { item: 'twoFactorOn', date: '2026-06-15T12:00:00.000Z' },
       }),
     ]);
     expect(topics).toContain('checklist');
@@ -138,6 +140,7 @@ describe('checklist service', () => {
       kind: 'reviewKept',
       accountId: 'fansly_a',
       subjectId: 's1',
+      params: { session: 'Agency A', reviewBy: '2026-07-15' },
     });
     await expect(
       service.keepSession({ accountId: 'fansly_a', sessionId: 's1', reviewBy: '2026-06-15' }),

@@ -92,6 +92,37 @@ describe('lockdown', () => {
     expect(changes()).toBeGreaterThan(7);
   });
 
+  it('logs the facts the window words in the creator’s language: who, which session, how many', async () => {
+    const { service, activity, failOnce } = make();
+    failOnce.add('revoke fansly_a s2');
+    await service.start({ scope: 'all' });
+    await service.whenIdle();
+    expect(activity.events[0]).toMatchObject({
+      kind: 'lockdownStarted',
+      params: { accounts: '@alice, @bea' },
+    });
+    expect(activity.events.filter((e) => e.kind === 'lockdownStep').map((e) => e.params)).toEqual([
+      { variant: 'listSessions' },
+      { variant: 'revokeSession', session: 'Agency A' },
+      { variant: 'revokeSession', session: 'Editor' },
+      { variant: 'closeLogins' },
+      { variant: 'listSessions' },
+      { variant: 'revokeSession', session: 'Chat team' },
+      { variant: 'closeLogins' },
+    ]);
+    expect(activity.events.at(-1)).toMatchObject({
+      kind: 'lockdownFinished',
+      params: { variant: 'failed', count: 1 },
+    });
+
+    service.retry();
+    await service.whenIdle();
+    expect(activity.events.at(-1)).toMatchObject({
+      kind: 'lockdownFinished',
+      params: { variant: 'done', count: 7 },
+    });
+  });
+
   it('a failed step is reported, the others still run, and a retry repeats only that step', async () => {
     const { service, calls, failOnce, activity } = make();
     failOnce.add('revoke fansly_a s2');
@@ -263,6 +294,7 @@ describe('lockdown across a restart', () => {
       kind: 'lockdownFinished',
       result: 'failed',
       summary: expect.stringContaining('2 step(s) unfinished'),
+      params: { variant: 'interrupted', count: 2 },
     });
 
     second.service.retry();

@@ -18,7 +18,10 @@ describe('login sessions', () => {
     const third = await t.service.logins.refresh(ACCOUNT);
     expect(third.sessions.filter((s) => s.isNew).map((s) => s.id)).toEqual(['ls_new']);
     expect(t.activity.events.filter((e) => e.kind === 'loginNew')).toEqual([
-      expect.objectContaining({ subjectId: 'ls_new' }),
+      expect.objectContaining({
+        subjectId: 'ls_new',
+        params: { login: 'Firefox on Linux · Kyiv, UA · 203.0.113.7' },
+      }),
     ]);
 
     t.tick(1_000);
@@ -50,6 +53,10 @@ describe('login sessions', () => {
     await t.service.logins.refresh(ACCOUNT);
     const closed = await t.service.logins.close(ACCOUNT, 'ls_a');
     expect(closed.status).toBe('closed');
+    expect(t.activity.events.at(-1)).toMatchObject({
+      kind: 'loginClosed',
+      params: { variant: 'single', login: 'Firefox on Linux · Lisbon, PT · 203.0.113.7' },
+    });
     expect(t.gateway.logins.map((s) => s.id)).toEqual(['ls_b', 'ls_me']);
     t.gateway.logins = t.gateway.logins.filter((s) => s.id !== 'ls_b');
     expect((await t.service.logins.close(ACCOUNT, 'ls_b')).status).toBe('closed');
@@ -70,6 +77,10 @@ describe('login sessions', () => {
     expect(result.closed).toBe(2);
     const open = t.service.listLoginSessions(ACCOUNT).filter((s) => s.status === 'open');
     expect(open.map((s) => s.id)).toEqual(['ls_me']);
+    expect(t.activity.events.at(-1)).toMatchObject({
+      kind: 'loginClosed',
+      params: { variant: 'allButCurrent', count: 2 },
+    });
   });
 
   it('offline: closing is refused and nothing looks closed; the list is served from the last copy', async () => {

@@ -227,6 +227,10 @@ describe('editing', () => {
     });
     expect(edited.label).toBe('Agency A (photos)');
     expect(edited.history.map((h) => h.kind)).toEqual(['created', 'edited']);
+    expect(t.activity.events.at(-1)).toMatchObject({
+      kind: 'sessionEdited',
+      params: { variant: 'renamed', session: 'Agency A (photos)', previous: 'Agency A' },
+    });
     expect(t.gateway.management[0]!.label).toBe('Agency A (photos)');
     // The challenge was consumed: it cannot authorise a second change.
     await expect(
@@ -271,6 +275,11 @@ describe('revoking', () => {
     expect(revoked.revokedAt).toBe('2026-11-23T10:00:00.000Z');
     expect(revoked.history.map((h) => h.kind)).toEqual(['created', 'detailsChanged', 'revoked']);
     expect(t.gateway.management).toHaveLength(0);
+    expect(t.activity.events.at(-1)).toMatchObject({
+      kind: 'sessionRevoked',
+      summary: 'Revoked “Agency A”',
+      params: { variant: 'revoked', session: 'Agency A' },
+    });
   });
 
   it('a session the gateway already removed counts as revoked, and the record is kept', async () => {
@@ -356,10 +365,10 @@ describe('reconciliation', () => {
     expect(mine).toMatchObject({ status: 'ended', endedAt: '2026-11-23T10:01:00.000Z' });
     expect(foreign).toMatchObject({ status: 'active', createdInDoorman: false });
     expect(list.asOf).toBe('2026-11-23T10:01:00.000Z');
-    expect(t.activity.events.map((e) => e.kind)).toEqual([
-      'sessionCreated',
-      'sessionNotFromDoorman',
-      'sessionEnded',
+    expect(t.activity.events.map((e) => [e.kind, e.params])).toEqual([
+      ['sessionCreated', { variant: 'created', session: 'Agency A' }],
+      ['sessionNotFromDoorman', { session: 'Unknown' }],
+      ['sessionEnded', { session: 'Agency A' }],
     ]);
     // Reconciling again changes nothing and announces nothing twice.
     await t.service.management.refresh(ACCOUNT);

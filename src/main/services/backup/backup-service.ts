@@ -142,6 +142,7 @@ export class BackupService {
     this.deps.activity.record({
       kind: 'backupCreated',
       summary: `${Object.keys(files).length} files`,
+      params: { count: Object.keys(files).length },
     });
     return {
       fileName: `doorman-backup-${createdAt.slice(0, 10)}.json`,

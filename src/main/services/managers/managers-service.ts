@@ -140,6 +140,7 @@ export class ManagersService {
       kind: 'managerAdded',
       subjectId: manager.id,
       summary: manager.name,
+      params: { manager: manager.name },
     });
     this.deps.events?.changed('managers');
     return manager;
@@ -208,6 +209,7 @@ export class ManagersService {
         subjectId: id,
         result: 'failed',
         summary: `${manager.name}: ${failed.length} session(s) not revoked`,
+        params: { variant: 'failed', manager: manager.name, count: failed.length },
       });
       this.deps.events?.changed('managers', 'sessions');
       return { manager, completed: false, revoked, failed };
@@ -226,6 +228,7 @@ export class ManagersService {
       subjectId: id,
       result: 'ok',
       summary: `${manager.name}: ${revoked.length} session(s) revoked`,
+      params: { variant: 'done', manager: manager.name, count: revoked.length },
     });
     for (const listener of this.offboardedListeners) {
       try {

@@ -142,6 +142,7 @@ export class ReportService {
       kind: 'reportExported',
       accountId: report.accountId,
       summary: `${day(report.range.from)} – ${day(report.range.to)} (${input.format})`,
+      params: { from: report.range.from, to: report.range.to, format: input.format },
     });
     return file;
   }

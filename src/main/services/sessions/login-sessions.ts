@@ -6,6 +6,7 @@ import {
   type LoginSessionList,
   type RecordManualLoginInput,
 } from '../../../shared/contract/logins';
+import { ACTIVITY_PARAM_MAX_CHARS } from '../../../shared/domain/activity';
 import { DoormanError } from '../../../shared/errors';
 import type { GatewayClient, GatewayLoginSession } from '../../gateway/types';
 import type { EventBus } from '../../platform/events';
@@ -103,6 +104,7 @@ export class LoginSessionsService {
       accountId,
       subjectId: sessionId,
       summary: `Recognised the login from ${describe(record)}`,
+      params: { login: loginParam(record) },
     });
     this.changed();
     return withNewFlag(next, this.state(accountId).lastViewedAt);
@@ -136,7 +138,7 @@ export class LoginSessionsService {
         throw toDoormanError(error, 'the login session was not closed');
       }
     }
-    return this.recordClosed(record, `Closed the login from ${describe(record)}`);
+    return this.recordClosed(record, `Closed the login from ${describe(record)}`, 'single');
   }
 
   /** Closes every login session but the current one (the lockdown uses this). */
@@ -166,6 +168,7 @@ export class LoginSessionsService {
       accountId,
       subjectId: null,
       summary: `Closed all login sessions except the current one (${closing.length})`,
+      params: { variant: 'allButCurrent', count: closing.length },
     });
     // Best effort: the listing shows what the gateway really kept.
     try {
@@ -215,6 +218,7 @@ export class LoginSessionsService {
       accountId: input.accountId,
       subjectId: session.id,
       summary: `Recorded the login from ${describe(session)} seen on fansly.com`,
+      params: { variant: 'login', login: loginParam(session) },
     });
     this.changed();
     return { ...session, isNew: false };
@@ -234,11 +238,19 @@ export class LoginSessionsService {
     return this.recordClosed(
       record,
       `Marked the login from ${describe(record)} closed on fansly.com`,
+      'markedManually',
     );
   }
 
-  /** Keeps a login session as closed now, logs it with `summary` and announces the change. */
-  private recordClosed(record: StoredLoginSession, summary: string): LoginSession {
+  /**
+   * Keeps a login session as closed now, logs it with `summary` (and `variant`, the window's
+   * sentence for it) and announces the change.
+   */
+  private recordClosed(
+    record: StoredLoginSession,
+    summary: string,
+    variant: 'single' | 'markedManually',
+  ): LoginSession {
     // From the record as stored now: a close that waited for the gateway keeps what was saved
     // meanwhile (recognised, a note of where it is), and two closes record it once.
     const latest = own(this.state(record.accountId).sessions, record.id) ?? record;
@@ -252,6 +264,7 @@ export class LoginSessionsService {
       accountId: record.accountId,
       subjectId: record.id,
       summary,
+      params: { variant, login: loginParam(record) },
     });
     this.changed();
     return withNewFlag(next, this.state(record.accountId).lastViewedAt);
@@ -335,6 +348,7 @@ export class LoginSessionsService {
           accountId,
           subjectId: session.id,
           summary: `New login from ${describe(session)}`,
+          params: { login: loginParam(session) },
         });
       }
     }
@@ -389,7 +403,16 @@ function withNewFlag(session: StoredLoginSession, lastViewedAt: string | null): 
   return { ...session, isNew };
 }
 
-function describe(session: StoredLoginSession): string {
+function loginText(session: StoredLoginSession): string {
   const place = [session.city, session.countryCode].filter(Boolean).join(', ');
-  return [session.device, place, session.ip].filter(Boolean).join(' · ') || 'an unknown device';
+  return [session.device, place, session.ip].filter(Boolean).join(' · ');
+}
+
+function describe(session: StoredLoginSession): string {
+  return loginText(session) || 'an unknown device';
+}
+
+/** The login for an activity param: empty when nothing is known, which the window words. */
+function loginParam(session: StoredLoginSession): string {
+  return loginText(session).slice(0, ACTIVITY_PARAM_MAX_CHARS);
 }

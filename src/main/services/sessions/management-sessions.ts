@@ -381,6 +381,7 @@ export class ManagementSessionsService {
       summary: linkLost
         ? `Created “${session.label}”; its link did not reach Doorman`
         : `Created “${session.label}”`,
+      params: { variant: linkLost ? 'linkLost' : 'created', session: session.label },
     });
     this.changed();
     return session;
@@ -450,11 +451,17 @@ export class ManagementSessionsService {
     kind: 'edited',
   ): ManagementSession {
     const changes: string[] = [];
-    if (label !== undefined && label !== record.label)
-      changes.push(`name: ${record.label} → ${label}`);
-    if (permissions && !sameSet(permissions, record.permissions)) {
-      changes.push(`access: ${permissions.join(', ')}`);
-    }
+    const renamed = label !== undefined && label !== record.label;
+    const accessChanged = permissions !== undefined && !sameSet(permissions, record.permissions);
+    if (renamed) changes.push(`name: ${record.label} → ${label}`);
+    if (accessChanged) changes.push(`access: ${permissions.join(', ')}`);
+    const variant = renamed
+      ? accessChanged
+        ? 'renamedAndAccess'
+        : 'renamed'
+      : accessChanged
+        ? 'access'
+        : null;
     const next: ManagementSession = {
       ...record,
       label: label ?? record.label,
@@ -474,6 +481,12 @@ export class ManagementSessionsService {
         0,
         500,
       ),
+      params: {
+        ...(variant && { variant }),
+        session: next.label,
+        ...(renamed && { previous: record.label }),
+        ...(accessChanged && { count: permissions.length }),
+      },
     });
     this.changed();
     return next;
@@ -532,12 +545,7 @@ export class ManagementSessionsService {
         throw toDoormanError(error, 'the session was not revoked');
       }
     }
-    return this.markRevoked(
-      this.latest(record),
-      'revoked',
-      'sessionRevoked',
-      `Revoked “${record.label}”`,
-    );
+    return this.markRevoked(this.latest(record), 'revoked', `Revoked “${record.label}”`);
   }
 
   /**
@@ -565,7 +573,6 @@ export class ManagementSessionsService {
   private markRevoked(
     record: ManagementSession,
     kind: 'revoked' | 'revokedManually',
-    activity: 'sessionRevoked',
     summary: string,
   ): ManagementSession {
     // Two revokes of one session (a double click) record it once.
@@ -579,10 +586,12 @@ export class ManagementSessionsService {
     };
     this.save(next);
     this.deps.activity.record({
-      kind: activity,
+      kind: 'sessionRevoked',
       accountId: record.accountId,
       subjectId: record.id,
       summary,
+      // The history's kind is the window's sentence: revoked here, or marked done on fansly.com.
+      params: { variant: kind, session: record.label },
     });
     this.changed();
     return next;
@@ -664,6 +673,7 @@ export class ManagementSessionsService {
       accountId: input.accountId,
       subjectId: session.id,
       summary: `Recorded “${session.label}” made on fansly.com`,
+      params: { variant: 'session', session: session.label },
     });
     this.changed();
     return session;
@@ -682,7 +692,6 @@ export class ManagementSessionsService {
     return this.markRevoked(
       record,
       'revokedManually',
-      'sessionRevoked',
       `Marked “${record.label}” revoked on fansly.com`,
     );
   }
@@ -750,6 +759,7 @@ export class ManagementSessionsService {
           accountId,
           subjectId: r.id,
           summary: `Created “${r.label}”; its link did not reach Doorman`,
+          params: { variant: 'linkLost', session: r.label },
         });
         continue;
       }
@@ -759,6 +769,7 @@ export class ManagementSessionsService {
         accountId,
         subjectId: r.id,
         summary: `Found “${r.label}”, not created in Doorman`,
+        params: { session: r.label },
       });
     }
 
@@ -805,6 +816,7 @@ export class ManagementSessionsService {
       accountId: record.accountId,
       subjectId: record.id,
       summary: `“${record.label}” ended on Fansly`,
+      params: { session: record.label },
     });
     return {
       ...record,
