@@ -94,14 +94,15 @@ export function buildTraySections(input: TraySectionsInput): {
   const t = translate(input.language);
   const revokeTargets: Record<string, RevokeRequest> = {};
   const sessionsTargets: Record<string, string> = {};
-  let targets = 0;
   const accountItems: TrayMenuItem[] = input.accounts.map((account) => {
     const total = account.activeSessions.length;
     const shown = account.activeSessions.slice(0, TRAY_SESSIONS_SHOWN);
-    const allId = `sessions:${Object.keys(sessionsTargets).length + 1}`;
+    const allId = `sessions:${encodeURIComponent(account.accountId)}`;
     if (total > shown.length) sessionsTargets[allId] = account.accountId;
     const sessionItems: TrayMenuItem[] = shown.map((session) => {
-      const id = `revoke:${++targets}`;
+      // Named by account and session, not by position: a menu opened before a refresh
+      // reordered the list still asks about the session its item showed.
+      const id = `revoke:${encodeURIComponent(account.accountId)}:${encodeURIComponent(session.id)}`;
       revokeTargets[id] = {
         accountId: account.accountId,
         sessionId: session.id,

@@ -151,11 +151,11 @@ describe('tray menu', () => {
     await tray.update();
     expect(rendered.at(-1)).toBe('attention');
 
-    expect(tray.handleAction('revoke:1')).toBe(true);
+    expect(tray.handleAction('revoke:fansly_a:s1')).toBe(true);
     expect(asked).toEqual([{ accountId: 'fansly_a', sessionId: 's1', label: 'Agency A' }]);
     expect(tray.handleAction('lockdown')).toBe(true);
     expect(navigations).toEqual([{ screen: 'lockdown' }]);
-    expect(tray.handleAction('sessions:1')).toBe(true);
+    expect(tray.handleAction('sessions:fansly_a')).toBe(true);
     expect(navigations.at(-1)).toEqual({ screen: 'sessions', accountId: 'fansly_a' });
     expect(tray.handleAction('refresh')).toBe(true);
     expect(refreshes).toBe(1);
@@ -164,5 +164,35 @@ describe('tray menu', () => {
     expect(tray.handleAction('constructor')).toBe(false);
     expect(asked).toHaveLength(1);
     tray.stop();
+  });
+
+  it('a click on a menu item built before a refresh asks about the session that item showed', async () => {
+    const events = new EventBus();
+    let sessions = [
+      { id: 's1', label: 'Agency A' },
+      { id: 's2', label: 'Editor' },
+    ];
+    const asked: unknown[] = [];
+    const source: TrayStateSource = {
+      language: () => 'en',
+      overall: async () => ({
+        overall: 'secure',
+        accounts: [{ accountId: 'fansly_a', label: '@alice', overall: 'secure' }],
+      }),
+      activeSessions: async () => sessions,
+      refreshing: () => false,
+      lockdownRunning: () => false,
+      refreshNow: async () => undefined,
+      requestRevoke: (r) => void asked.push(r),
+    };
+    const tray = new TrayStateService({ source, events, log: createMemoryLogger() });
+    await tray.update();
+    const alice = tray.current()!.sections[0]![0] as Extract<TrayMenuItem, { kind: 'submenu' }>;
+    const editor = alice.items.find((i) => i.kind === 'action' && i.label.includes('Editor'));
+    // A refresh brings a new session, listed first, while that menu is open.
+    sessions = [{ id: 's9', label: 'New helper' }, ...sessions];
+    await tray.update();
+    expect(editor?.kind === 'action' && tray.handleAction(editor.id)).toBe(true);
+    expect(asked).toEqual([{ accountId: 'fansly_a', sessionId: 's2', label: 'Editor' }]);
   });
 });
