@@ -1,9 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityEntry } from '../../../shared/contract';
 import { Badge } from '../../components';
 import { useFormat } from '../../format';
+import { useAccountsStore } from '../../stores/accounts';
+import { accountLabel } from '../accounts/account-label';
+import { activityAccountName, activityDetail } from './activity-detail';
 
 const ROW_HEIGHT = 56;
 
@@ -19,8 +22,13 @@ export function ActivityList({
   loading: boolean;
   onLoadMore: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
+  const accounts = useAccountsStore((s) => s.list?.accounts);
+  const accountNames = useMemo(
+    () => new Map((accounts ?? []).map((a) => [a.accountId, accountLabel(a)])),
+    [accounts],
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -43,6 +51,7 @@ export function ActivityList({
       >
         {rows.map((row) => {
           const entry = entries[row.index]!;
+          const account = activityAccountName(entry, accountNames);
           return (
             <li
               key={entry.id}
@@ -68,8 +77,8 @@ export function ActivityList({
               </span>
               <span className="activity-list__detail">
                 {[
-                  entry.accountId ? t('activity:account', { id: entry.accountId }) : null,
-                  entry.summary,
+                  account ? t('activity:account', { name: account }) : null,
+                  activityDetail(entry, i18n, format),
                 ]
                   .filter(Boolean)
                   .join(' · ')}

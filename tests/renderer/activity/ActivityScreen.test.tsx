@@ -1,0 +1,170 @@
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AccountsList, ActivityEntry, Api } from '../../../src/shared/contract';
+import { setApi } from '../../../src/renderer/client';
+import { ActivityScreen } from '../../../src/renderer/features/activity/ActivityScreen';
+import { applyLanguage } from '../../../src/renderer/i18n';
+import { useAccountsStore } from '../../../src/renderer/stores/accounts';
+import { useActivityStore } from '../../../src/renderer/stores/activity';
+
+const ok = <T,>(data: T) => Promise.resolve({ ok: true as const, data });
+
+function entry(id: string, fields: Partial<ActivityEntry>): ActivityEntry {
+  return {
+    id,
+    at: '2026-11-23T12:00:00.000Z',
+    kind: 'keySet',
+    accountId: null,
+    subjectId: null,
+    result: 'ok',
+    summary: '',
+    ...fields,
+  };
+}
+
+const accounts: AccountsList = {
+  accounts: [
+    {
+      accountId: 'fansly_123',
+      nativeId: null,
+      username: 'alice',
+      displayName: 'Alice',
+      label: null,
+      connectionState: 'connected',
+      lastRefreshedAt: null,
+    },
+  ],
+  asOf: '2026-11-23T12:00:00.000Z',
+  offline: false,
+};
+
+/** activity:list answers `entries` as one page; accounts:list the connected accounts. */
+async function renderScreen(entries: ActivityEntry[]) {
+  setApi({
+    activity: { list: vi.fn(() => ok({ entries, nextCursor: null })) },
+    accounts: { list: vi.fn(() => ok(accounts)) },
+    onStateChanged: vi.fn(() => () => undefined),
+  } as unknown as Api);
+  await act(() => useAccountsStore.getState().load());
+  await act(async () => {
+    render(<ActivityScreen />);
+  });
+}
+
+/** The detail line of each row drawn, in order (newest first). */
+function details(): string[] {
+  return screen
+    .getAllByRole('listitem')
+    .map((row) => row.querySelector('.activity-list__detail')!.textContent ?? '');
+}
+
+beforeEach(() => {
+  // jsdom lays nothing out: give the virtual list room for every row of these tests.
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(600);
+});
+afterEach(async () => {
+  cleanup();
+  vi.restoreAllMocks();
+  setApi(null);
+  useAccountsStore.setState({ list: null, loading: false, loadError: null });
+  useActivityStore.setState({ entries: [], nextCursor: null, loaded: false, error: null });
+  await applyLanguage('en');
+});
+
+describe('the activity log', () => {
+  it('in Russian, words each detail in Russian: the checklist step by its title, the date and the account by name', async () => {
+    await applyLanguage('ru');
+    await renderScreen([
+      entry('e1', {
+        kind: 'checklistConfirmed',
+        accountId: 'fansly_123',
+        subjectId: 'passwordChanged',
+        summary: 'Confirmed "passwordChanged" as of 2026-11-23',
+        params: { item: 'passwordChanged', date: '2026-11-23T12:00:00.000Z' },
+      }),
+    ]);
+    expect(details()).toEqual([
+      'Аккаунт @alice · «Пароль недавно менялся», по состоянию на 23 нояб. 2026 г.',
+    ]);
+  });
+
+  it('in Russian, counts take the plural form their number needs', async () => {
+    await applyLanguage('ru');
+    const closed = (id: string, count: number) =>
+      entry(id, {
+        kind: 'loginClosed',
+        summary: `Closed all login sessions except the current one (${count})`,
+        params: { variant: 'allButCurrent', count },
+      });
+    await renderScreen([closed('a', 1), closed('b', 3), closed('c', 5), closed('d', 1001)]);
+    expect(details()).toEqual([
+      'Завершена 1 сессия входа (все, кроме текущей)',
+      'Завершены 3 сессии входа (все, кроме текущей)',
+      'Завершено 5 сессий входа (все, кроме текущей)',
+      `Завершена ${new Intl.NumberFormat('ru').format(1001)} сессия входа (все, кроме текущей)`,
+    ]);
+  });
+
+  it('names an account no longer connected by the name its entry kept, else by its id', async () => {
+    await applyLanguage('ru');
+    await renderScreen([
+      entry('a', {
+        kind: 'accountDisconnected',
+        accountId: 'fansly_gone',
+        summary: 'Disconnected @bea from the gateway',
+        params: { account: '@bea' },
+      }),
+      entry('b', {
+        kind: 'sessionEnded',
+        accountId: 'fansly_old',
+        summary: '“Agency” ended on Fansly',
+      }),
+    ]);
+    expect(details()).toEqual([
+      'Аккаунт @bea · Отключён от шлюза',
+      'Аккаунт fansly_old · “Agency” ended on Fansly',
+    ]);
+  });
+
+  it('shows an entry written before details were translated by its summary', async () => {
+    await applyLanguage('ru');
+    await renderScreen([
+      entry('old', {
+        kind: 'sessionRevoked',
+        accountId: 'fansly_123',
+        summary: 'Revoked “Agency”',
+      }),
+      // A sentence this build does not know (a newer variant) falls back the same way.
+      entry('newer', {
+        kind: 'sessionRevoked',
+        summary: 'Revoked “Editor” by a future route',
+        params: { variant: 'futureRoute', session: 'Editor' },
+      }),
+    ]);
+    expect(details()).toEqual([
+      'Аккаунт @alice · Revoked “Agency”',
+      'Revoked “Editor” by a future route',
+    ]);
+  });
+
+  it('in English, uses the same sentences with English words', async () => {
+    await renderScreen([
+      entry('e1', {
+        kind: 'lockdownFinished',
+        accountId: 'fansly_123',
+        summary: 'Lockdown finished: 7 step(s) done',
+        params: { variant: 'done', count: 7 },
+      }),
+      entry('e2', {
+        kind: 'reviewKept',
+        summary: 'Kept "Agency" with a review on 2026-12-24',
+        params: { session: 'Agency', reviewBy: '2026-12-24' },
+      }),
+    ]);
+    expect(details()).toEqual([
+      'Account @alice · All 7 steps done',
+      'Kept “Agency”; next review on Dec 24, 2026',
+    ]);
+  });
+});
