@@ -53,11 +53,23 @@ export class SettingsService {
     });
   }
 
+  private queue: Promise<unknown> = Promise.resolve();
+
   get(): Settings {
     return this.store.get();
   }
 
-  async set(patch: SettingsPatch): Promise<Settings> {
+  /**
+   * One change at a time: a change waits for the login items of the one before it, so it
+   * never starts from settings that are about to be overwritten.
+   */
+  set(patch: SettingsPatch): Promise<Settings> {
+    const run = this.queue.then(() => this.apply(patch));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async apply(patch: SettingsPatch): Promise<Settings> {
     const previous = this.store.get();
     const next = settingsSchema.parse({ ...previous, ...patch });
     if (

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EventBus } from '../../../src/main/platform/events';
 import { StorageNoticeLog } from '../../../src/main/platform/json-store';
 import { SettingsService, type LoginItems } from '../../../src/main/services/settings';
@@ -88,6 +88,30 @@ describe('settings', () => {
     await expect(settings.set({ launchAtLogin: true })).rejects.toThrow('read-only');
     expect(settings.get().launchAtLogin).toBe(false);
     expect(setUp(dir).settings.get().launchAtLogin).toBe(false);
+  });
+
+  it('keep a change made while the login item of an earlier one is being registered', async () => {
+    let registered!: () => void;
+    const { settings } = setUp(undefined, {
+      apply: () => new Promise<void>((resolve) => (registered = resolve)),
+    });
+    const first = settings.set({ launchAtLogin: true });
+    const second = settings.set({ refreshIntervalMinutes: 60, notifyNewLogin: false });
+    await vi.waitFor(() => expect(registered).toBeTypeOf('function'));
+    registered();
+    await Promise.all([first, second]);
+    expect(settings.get()).toMatchObject({
+      launchAtLogin: true,
+      refreshIntervalMinutes: 60,
+      notifyNewLogin: false,
+    });
+    // A change that fails does not hold up the ones after it.
+    const failing = setUp(undefined, {
+      apply: () => Promise.reject(new Error('autostart folder is read-only')),
+    }).settings;
+    const refused = failing.set({ launchAtLogin: true });
+    await expect(refused).rejects.toThrow('read-only');
+    await expect(failing.set({ theme: 'dark' })).resolves.toMatchObject({ theme: 'dark' });
   });
 
   it('refuse a gateway address that is not https (loopback http aside)', async () => {
