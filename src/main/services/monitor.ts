@@ -283,7 +283,8 @@ export class MonitorService {
         failure = errorOf(error);
         // Offline: every other account would fail the same way.
         if (OFFLINE_CODES.has(failure.code)) break;
-        continue;
+        // One list failing (say management sessions refused for this key) must not hide a
+        // new login on the other, which may have been refreshed: look at it anyway.
       }
       await this.detectNewLogins(account);
     }

@@ -172,6 +172,20 @@ describe('background monitor', () => {
     expect(notified).toHaveLength(1);
   });
 
+  it('announces a new login even when the other list failed to refresh (not offline)', async () => {
+    const { time, source, notified, monitor } = make();
+    monitor.start();
+    await time.advance(STARTUP_DELAY_MS, monitor);
+    // Management sessions refused for this key; the login list itself came in.
+    source.failWith = Object.assign(new Error('refused'), { code: 'forbidden' });
+    source.logins.push(login('intruder'));
+    await time.advance(10 * MIN, monitor);
+    expect(notified).toEqual([
+      { kind: 'newLogin', accountLabel: '@alice', place: 'Lagos, NG', ip: '203.0.113.9' },
+    ]);
+    expect(monitor.getStatus()).toMatchObject({ state: 'backingOff', consecutiveFailures: 1 });
+  });
+
   it('pauses while offline: no gateway call, the next try one interval later, no backoff', async () => {
     let online = false;
     const { time, source, monitor } = make({ online: () => online });

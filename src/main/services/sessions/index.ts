@@ -59,12 +59,20 @@ export class SessionsService {
    * Refreshes both lists (the monitor's call). Each keeps its last-known copy when the
    * gateway cannot be reached, and then this throws `offline` so the caller can back off.
    */
+  /**
+   * Refreshes both lists; each is written whatever happens to the other, and this returns
+   * only once both are done (a failure of one never leaves the other half-way).
+   */
   async refresh(accountId: string): Promise<void> {
-    const [management, logins] = await Promise.all([
+    const [management, logins] = await Promise.allSettled([
       this.management.refresh(accountId),
       this.logins.refresh(accountId),
     ]);
-    if (management.offline || logins.offline) throw offlineError('the lists were not refreshed');
+    if (management.status === 'rejected') throw management.reason;
+    if (logins.status === 'rejected') throw logins.reason;
+    if (management.value.offline || logins.value.offline) {
+      throw offlineError('the lists were not refreshed');
+    }
   }
 
   /** Asks the gateway now; the active sessions it has (the lockdown's first step). */
