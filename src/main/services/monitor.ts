@@ -73,6 +73,13 @@ const SEEN_KEPT_PER_ACCOUNT = 1000;
 const REMINDERS_KEPT = 2000;
 
 const OFFLINE_CODES: ReadonlySet<ErrorCode> = new Set(['offline', 'network', 'timeout']);
+/**
+ * Failures of the key itself: every other account would be refused the same way, and each
+ * call still costs credits (or there are none left), so the round stops there.
+ */
+const KEY_WIDE_CODES: ReadonlySet<ErrorCode> = new Set(['unauthorized', 'quotaExhausted']);
+/** The longest a rate limit's "retry after" is honoured (setTimeout overflows past ~24.8 days). */
+const MAX_RETRY_AFTER_MS = 24 * 60 * MINUTE_MS;
 
 const monitorStoreSchema = z.object({
   lastRefreshAt: z.string().nullable(),
@@ -115,7 +122,7 @@ export function delayAfterFailure(
   if (error.code === 'quotaExhausted') return Math.max(QUOTA_PAUSE_MS, intervalMs);
   const exponent = Math.min(Math.max(consecutiveFailures, 1), 10);
   const backoff = Math.min(intervalMs * 2 ** exponent, Math.max(MAX_BACKOFF_MS, intervalMs));
-  const asked = (error.retryAfterSeconds ?? 0) * 1000;
+  const asked = Math.min((error.retryAfterSeconds ?? 0) * 1000, MAX_RETRY_AFTER_MS);
   return Math.max(backoff, asked);
 }
 
@@ -282,7 +289,7 @@ export class MonitorService {
       } catch (error) {
         failure = errorOf(error);
         // Offline: every other account would fail the same way.
-        if (OFFLINE_CODES.has(failure.code)) break;
+        if (OFFLINE_CODES.has(failure.code) || KEY_WIDE_CODES.has(failure.code)) break;
         // One list failing (say management sessions refused for this key) must not hide a
         // new login on the other, which may have been refreshed: look at it anyway.
       }

@@ -234,6 +234,26 @@ describe('background monitor', () => {
     ).toBe(7200_000);
     expect(delayAfterFailure({ code: 'quotaExhausted', message: '' }, 1, 10 * MIN)).toBe(360 * MIN);
     expect(delayAfterFailure({ code: 'server', message: '' }, 20, 10 * MIN)).toBe(240 * MIN);
+    // A wait past what a timer can hold (about 24.8 days) would fire at once: capped at a day.
+    expect(
+      delayAfterFailure({ code: 'rateLimited', message: '', retryAfterSeconds: 1e7 }, 1, 10 * MIN),
+    ).toBe(24 * 60 * MIN);
+  });
+
+  it('a failure of the key itself ends the round: the other accounts are not asked', async () => {
+    const { time, source, monitor } = make();
+    source.accounts = async () => [
+      { accountId: 'fansly_a', label: '@alice' },
+      { accountId: 'fansly_b', label: '@bea' },
+    ];
+    source.failWith = Object.assign(new Error('no credits'), { code: 'quotaExhausted' });
+    monitor.start();
+    await time.advance(STARTUP_DELAY_MS, monitor);
+    expect(source.refreshCalls).toBe(1);
+    // A refusal for one account (not the key) goes on to the next.
+    source.failWith = Object.assign(new Error('refused'), { code: 'forbidden' });
+    await monitor.refreshNow();
+    expect(source.refreshCalls).toBe(3);
   });
 
   it('"Refresh now" joins a refresh under way instead of starting a second one', async () => {
