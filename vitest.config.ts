@@ -7,7 +7,9 @@ process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent-electron-dist';
 
 export default defineConfig({
   test: {
-    env: { ELECTRON_OVERRIDE_DIST_PATH: process.env.ELECTRON_OVERRIDE_DIST_PATH },
+    // Calendar days are local days (src/shared/domain/calendar.ts): the suite runs in UTC
+    // wherever it is run, and the tests about other zones set TZ themselves.
+    env: { ELECTRON_OVERRIDE_DIST_PATH: process.env.ELECTRON_OVERRIDE_DIST_PATH, TZ: 'UTC' },
     testTimeout: 20_000,
     projects: [
       {

@@ -1,3 +1,4 @@
+import { localDay } from '../../shared/domain/calendar';
 import { z } from 'zod';
 import type { ChecklistConfirmInput, ChecklistState } from '../../shared/contract/checklist';
 import {
@@ -172,7 +173,7 @@ export class ChecklistService {
     if (!this.deps.setReviewBy) {
       throw new DoormanError('unsupported', 'Review dates cannot be changed in this build.');
     }
-    const today = this.deps.clock().toISOString().slice(0, 10);
+    const today = localDay(this.deps.clock());
     if (input.reviewBy <= today) {
       throw new DoormanError('invalidInput', 'Choose a review date after today.', {
         fields: ['reviewBy'],

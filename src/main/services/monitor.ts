@@ -1,3 +1,4 @@
+import { endOfLocalDay } from '../../shared/domain/calendar';
 import { z } from 'zod';
 import type { MonitorStatus } from '../../shared/contract/monitor';
 import { isReviewOverdue } from '../../shared/domain/checklist';
@@ -375,7 +376,7 @@ export class MonitorService {
     }
     for (const m of await this.deps.source.managers()) {
       if (m.offboardedAt || !m.contractEnd) continue;
-      const endsAt = Date.parse(`${m.contractEnd.slice(0, 10)}T23:59:59Z`);
+      const endsAt = endOfLocalDay(m.contractEnd.slice(0, 10));
       if (!Number.isFinite(endsAt) || endsAt - now.getTime() > CONTRACT_SOON_DAYS * DAY_MS) {
         continue;
       }

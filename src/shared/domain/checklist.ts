@@ -1,3 +1,4 @@
+import { isCalendarDay, localDay } from './calendar';
 import { z } from 'zod';
 
 /**
@@ -149,9 +150,9 @@ export interface AccountChecklistInput {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A review-by date is overdue once its whole day has passed (dates are calendar dates, UTC). */
+/** A review-by date is overdue once its whole day has passed where the creator is. */
 export function isReviewOverdue(reviewBy: string, now: Date): boolean {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(reviewBy)) return now.toISOString().slice(0, 10) > reviewBy;
+  if (isCalendarDay(reviewBy)) return localDay(now) > reviewBy;
   const at = Date.parse(reviewBy);
   return Number.isFinite(at) && now.getTime() > at;
 }

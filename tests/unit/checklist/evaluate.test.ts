@@ -142,6 +142,22 @@ describe('checklist evaluation', () => {
     expect(isReviewOverdue('2026-06-15T11:00:00Z', NOW)).toBe(true);
   });
 
+  it('a review day is the creator’s local day, wherever they are', () => {
+    const saved = process.env.TZ;
+    try {
+      // 17:00 on 10 May in Los Angeles is already 11 May in UTC: still due, not overdue.
+      process.env.TZ = 'America/Los_Angeles';
+      expect(isReviewOverdue('2026-05-10', new Date('2026-05-10T17:00:00-07:00'))).toBe(false);
+      expect(isReviewOverdue('2026-05-10', new Date('2026-05-11T00:30:00-07:00'))).toBe(true);
+      // 08:00 on 11 May in Tokyo is still 10 May in UTC: the day has passed there.
+      process.env.TZ = 'Asia/Tokyo';
+      expect(isReviewOverdue('2026-05-10', new Date('2026-05-11T08:00:00+09:00'))).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
   it('a password change goes stale exactly after N days', () => {
     const at = (days: number) =>
       statusOf(

@@ -1,3 +1,4 @@
+import { localDayAfter } from '../../../shared/domain/calendar';
 import { randomUUID } from 'node:crypto';
 import { type z } from 'zod';
 import { gatewayRefreshDue, listForRefresh } from './refresh';
@@ -908,8 +909,7 @@ export class ManagementSessionsService {
   }
 
   private defaultReviewBy(): string {
-    const date = new Date(this.deps.clock().getTime() + REVIEW_DEFAULT_DAYS * 86_400_000);
-    return date.toISOString().slice(0, 10);
+    return localDayAfter(this.deps.clock(), REVIEW_DEFAULT_DAYS);
   }
 
   private save(session: ManagementSession): void {
