@@ -136,6 +136,28 @@ describe('managers', () => {
     );
   });
 
+  it('an end date before the contract start is refused before anything is revoked', async () => {
+    const { managers } = open();
+    const m = managers.create({ name: 'Agency', contractStart: '2026-11-01' });
+    const fake = fakeSessions([session({ managerId: m.id, sessionId: 's1' })]);
+    managers.connectSessions(fake.port);
+    await expect(managers.offboard(m.id, '2026-10-01')).rejects.toMatchObject({
+      code: 'invalidInput',
+    });
+    expect(fake.revoked).toEqual([]);
+  });
+
+  it('offboarding a manager whose contract had not begun ends it at its start', async () => {
+    const { managers } = open();
+    const m = managers.create({ name: 'Future agency', contractStart: '2026-12-01' });
+    const fake = fakeSessions([session({ managerId: m.id, sessionId: 's1' })]);
+    managers.connectSessions(fake.port);
+    const result = await managers.offboard(m.id);
+    expect(result).toMatchObject({ completed: true, manager: { contractEnd: '2026-12-01' } });
+    expect(fake.revoked).toEqual(['s1']);
+    expect(managers.get(m.id).offboardedAt).not.toBeNull();
+  });
+
   it('offboarding offline does not look done: the manager stays active and the checklist is not told', async () => {
     const { managers, activity } = open();
     const m = managers.create({ name: 'Agency' });

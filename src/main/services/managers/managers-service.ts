@@ -1,3 +1,4 @@
+import { localDay } from '../../../shared/domain/calendar';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
@@ -185,6 +186,15 @@ export class ManagersService {
    */
   async offboard(id: string, endDate?: string): Promise<OffboardResult> {
     const manager = this.get(id);
+    // Decided, and checked, before anything is revoked: a refusal after the revocations would
+    // leave access removed but the manager not offboarded. Without a date the contract ends
+    // today where the creator is, or at its start if it had not begun (it never ran).
+    const today = localDay(this.deps.clock());
+    const contractEnd =
+      endDate ??
+      manager.contractEnd ??
+      (manager.contractStart && manager.contractStart > today ? manager.contractStart : today);
+    checkContractDates({ contractStart: manager.contractStart, contractEnd });
     const active = this.sessions
       ? (await this.sessions.sessionsForManager(id)).filter((s) => s.status === 'active')
       : [];
@@ -218,10 +228,9 @@ export class ManagersService {
     const next: Manager = {
       ...manager,
       offboardedAt: manager.offboardedAt ?? now,
-      contractEnd: endDate ?? manager.contractEnd ?? now.slice(0, 10),
+      contractEnd,
       updatedAt: now,
     };
-    checkContractDates(next);
     this.replace(next);
     this.deps.activity.record({
       kind: 'managerOffboarded',
