@@ -153,6 +153,8 @@ export function createCore(deps: CoreDeps): Core {
     recorder: activity,
     clock: deps.clock,
     appVersion: deps.info.version,
+    // Built further down; asked only when a report is made.
+    loginSessionIds: (accountId) => sessions.logins.list(accountId).sessions.map((s) => s.id),
   });
   const backup = new BackupService({
     dataDir: deps.dataDir,

@@ -13,7 +13,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function setup() {
+function setup(loginSessionIds?: (accountId: string) => string[]) {
   const clock = handClock('2026-10-05T10:00:00Z');
   const activity = new ActivityService({ dataDir: dir, clock: clock.now });
   const notes = new NotesService({ dataDir: dir, clock: clock.now });
@@ -25,6 +25,7 @@ function setup() {
     recorder: activity,
     clock: clock.now,
     appVersion: '0.1.0',
+    loginSessionIds,
   });
   return { clock, activity, notes, managers, reports };
 }
@@ -111,5 +112,17 @@ describe('evidence report', () => {
       format: 'markdown',
     });
     expect(md.content).toContain('Session records were not available');
+  });
+
+  it("one account's report keeps the notes on that account's login sessions, not another's", async () => {
+    const logins: Record<string, string[]> = { acc1: ['login-lagos'], acc2: ['login-oslo'] };
+    const { notes, reports } = setup((accountId) => logins[accountId] ?? []);
+    notes.create({ target: { kind: 'loginSession', id: 'login-lagos' }, text: 'Not me: Lagos' });
+    notes.create({ target: { kind: 'loginSession', id: 'login-oslo' }, text: 'Me, in Oslo' });
+    const range = { from: '2026-10-01T00:00:00Z', to: '2026-10-31T23:59:59Z' };
+    const one = JSON.parse(
+      (await reports.export({ ...range, format: 'json', accountId: 'acc1' })).content,
+    );
+    expect(one.notes.map((n: { text: string }) => n.text)).toEqual(['Not me: Lagos']);
   });
 });

@@ -34,6 +34,8 @@ export interface ReportServiceDeps {
   recorder: ActivityRecorder;
   clock: () => Date;
   appVersion: string;
+  /** The ids of an account's login sessions as Doorman knows them (notes may be on them). */
+  loginSessionIds?: (accountId: string) => string[];
 }
 
 function targetLabel(target: NoteTarget): string {
@@ -93,6 +95,7 @@ export class ReportService {
       .filter((m) => !accountId || managerIds.has(m.id))
       .filter((m) => Date.parse(m.createdAt) <= to);
     const sessionIds = new Set((sessions ?? []).map((s) => s.sessionId));
+    const loginIds = new Set(accountId ? (this.deps.loginSessionIds?.(accountId) ?? []) : []);
     const notes = this.deps.notes
       .all()
       .filter((n) => Date.parse(n.createdAt) <= to)
@@ -102,6 +105,8 @@ export class ReportService {
         return (
           (t.kind === 'account' && t.id === accountId) ||
           (t.kind === 'session' && sessionIds.has(t.id)) ||
+          // "This login was not me": exactly what a dispute about access needs.
+          (t.kind === 'loginSession' && loginIds.has(t.id)) ||
           (t.kind === 'manager' && managerIds.has(t.id))
         );
       })
