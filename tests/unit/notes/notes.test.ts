@@ -85,6 +85,14 @@ describe('notes', () => {
     expect(notes.list({ query: 'absent' }).items).toEqual([]);
   });
 
+  it('the excerpt shows the match when lower-casing changes the length of the text before it', () => {
+    const { notes } = open();
+    // Each "İ" lower-cases to two code units: 300 of them would push a naive excerpt 300
+    // characters past the match.
+    notes.create({ text: `${'İ'.repeat(300)} ${'y'.repeat(400)} the WALLET note` });
+    expect(notes.list({ query: 'wallet' }).items[0]!.excerpt).toContain('WALLET');
+  });
+
   it('refuses over-long text with a clear error and keeps the saved version', () => {
     const { notes } = open();
     const note = notes.create({ text: 'keep me' });

@@ -36,9 +36,25 @@ function titleOf(text: string): string {
     .slice(0, TITLE_CHARS);
 }
 
+/**
+ * Where `lower` (the lower-cased text) offset `lowerAt` falls in the original text: lower-
+ * casing may change a character's length ("İ" becomes two code units), so they can drift.
+ */
+function originalOffset(text: string, lower: string, lowerAt: number): number {
+  if (lower.length === text.length) return lowerAt;
+  let lowered = 0;
+  let at = 0;
+  for (const char of text) {
+    if (lowered >= lowerAt) break;
+    lowered += char.toLocaleLowerCase().length;
+    at += char.length;
+  }
+  return at;
+}
+
 function excerptOf(text: string, lower: string, firstWord: string | undefined): string {
   if (!firstWord) return text.slice(0, EXCERPT_CHARS);
-  const at = lower.indexOf(firstWord);
+  const at = originalOffset(text, lower, lower.indexOf(firstWord));
   const start = Math.max(0, at - 60);
   return (start > 0 ? '…' : '') + text.slice(start, start + EXCERPT_CHARS);
 }
