@@ -134,10 +134,15 @@ export function createCore(deps: CoreDeps): Core {
   const gateway: GatewayClient = new HttpGatewayClient({
     fetch: deps.fetch,
     baseUrl: () => settings.get().gatewayBaseUrl,
-    apiKey: () => vault.getKey(),
+    apiKey: (baseUrl) => vault.keyFor(baseUrl),
     log: deps.log,
   });
-  const vault = new VaultService({ ...common, secretBox: deps.secretBox, gateway });
+  const vault = new VaultService({
+    ...common,
+    secretBox: deps.secretBox,
+    gateway,
+    gatewayBaseUrl: () => settings.get().gatewayBaseUrl,
+  });
   const accounts = new AccountsService({ ...common, gateway, vault });
   const twoFactor = new TwoFactorService({ gateway, log: deps.log, clock: deps.clock });
 

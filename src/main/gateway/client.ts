@@ -38,8 +38,8 @@ export interface HttpGatewayClientOptions {
   fetch: typeof fetch;
   /** Read on every call, so a changed setting applies at once. */
   baseUrl: () => string;
-  /** The saved key, or null when none is set. */
-  apiKey: () => Promise<string | null>;
+  /** The saved key for requests to `baseUrl`, or null when there is none for it. */
+  apiKey: (baseUrl: string) => Promise<string | null>;
   log?: Logger;
   /** Per request (one attempt), default 15 s. */
   timeoutMs?: number;
@@ -317,7 +317,8 @@ export class HttpGatewayClient implements GatewayClient {
         { fields: ['gatewayBaseUrl'] },
       );
     }
-    const key = (input.apiKey ?? (await this.options.apiKey()))?.trim();
+    // The key is asked for this address: it is handed out only for the one it was saved for.
+    const key = (input.apiKey ?? (await this.options.apiKey(base)))?.trim();
     if (!key) throw new DoormanError('noApiKey', 'No gateway API key is set.');
     registerSecret(key);
 

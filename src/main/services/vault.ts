@@ -24,6 +24,12 @@ const storedVaultSchema = z.object({
   savedAt: z.string().nullable(),
   /** The backend change already written to the activity log, so it is recorded once. */
   backendChangeRecordedFor: z.string().max(40).nullable(),
+  /**
+   * The origin of the gateway address the key was saved for. The key goes nowhere else: a
+   * script in the window that changed the address (settings:set) would otherwise have it
+   * sent to a server of its choosing. Absent in files from before: bound at the next start.
+   */
+  gatewayOrigin: z.string().max(300).nullable().default(null),
 });
 type StoredVault = z.infer<typeof storedVaultSchema>;
 
@@ -34,7 +40,17 @@ const EMPTY: StoredVault = {
   checked: false,
   savedAt: null,
   backendChangeRecordedFor: null,
+  gatewayOrigin: null,
 };
+
+/** The origin of a gateway address; the address itself when it does not parse. */
+export function gatewayOriginOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl.trim()).origin;
+  } catch {
+    return baseUrl.trim();
+  }
+}
 
 /** Keys travel in an HTTP header: anything with spaces or control characters is a paste slip. */
 const KEY_SHAPE = /^[\x21-\x7e]+$/;
@@ -48,6 +64,8 @@ export interface VaultDeps {
   log: Logger;
   clock: () => Date;
   notices?: StorageNoticeLog;
+  /** The gateway address in use now (settings). */
+  gatewayBaseUrl: () => string;
 }
 
 export type VaultChange = 'set' | 'replaced' | 'removed';
@@ -86,10 +104,18 @@ export class VaultService {
     return () => this.listeners.delete(listener);
   }
 
-  /** For the gateway client only. Null when no key is set or it cannot be read safely. */
-  async getKey(): Promise<string | null> {
+  /**
+   * For the gateway client only, for a request to `baseUrl`: null when no key is set, it
+   * cannot be read safely, or it was saved for another gateway address.
+   */
+  async keyFor(baseUrl: string): Promise<string | null> {
     await this.load();
-    return this.key;
+    return this.isBoundTo(baseUrl) ? this.key : null;
+  }
+
+  /** The key for the gateway address in use now (see keyFor). */
+  getKey(): Promise<string | null> {
+    return this.keyFor(this.deps.gatewayBaseUrl());
   }
 
   async hasUsableKey(): Promise<boolean> {
@@ -108,8 +134,13 @@ export class VaultService {
       osProtected: this.deps.secretBox.isOsProtected(),
       backendChanged: this.backendChanged(stored),
       unreadable: isSet && this.unreadable,
+      gatewayChanged: isSet && !this.isBoundTo(this.deps.gatewayBaseUrl()),
       savedAt: stored.savedAt,
     };
+  }
+
+  private isBoundTo(baseUrl: string): boolean {
+    return this.store.get().gatewayOrigin === gatewayOriginOf(baseUrl);
   }
 
   async setKey(input: SetApiKeyInput): Promise<VaultStatus> {
@@ -189,6 +220,8 @@ export class VaultService {
       checked,
       savedAt: this.deps.clock().toISOString(),
       backendChangeRecordedFor: null,
+      // Checked (or saved unchecked) against this address: it is the only one it goes to.
+      gatewayOrigin: gatewayOriginOf(this.deps.gatewayBaseUrl()),
     });
     this.key = candidate;
     this.unreadable = false;
@@ -213,7 +246,14 @@ export class VaultService {
   /** Asks the gateway whether the saved key works; marks it checked when it does. */
   async checkKey(): Promise<VaultStatus> {
     const key = await this.getKey();
-    if (!key) throw new DoormanError('noApiKey', 'No usable API key is saved.');
+    if (!key) {
+      throw new DoormanError(
+        'noApiKey',
+        (await this.status()).gatewayChanged
+          ? 'The saved key belongs to another gateway address: enter it again for this one.'
+          : 'No usable API key is saved.',
+      );
+    }
     try {
       await this.deps.gateway.verifyKey(key);
     } catch (error) {
@@ -269,6 +309,10 @@ export class VaultService {
   private async decryptSaved(): Promise<void> {
     const stored = this.store.get();
     if (stored.cipher === null) return;
+    if (stored.gatewayOrigin === null) {
+      // Saved before keys were bound to an address: bound to the one in use now.
+      this.store.set({ ...stored, gatewayOrigin: gatewayOriginOf(this.deps.gatewayBaseUrl()) });
+    }
     const current = this.deps.secretBox.backend();
     if (this.backendChanged(stored)) {
       // Decrypting under another backend may "work" with the wrong secret or silently

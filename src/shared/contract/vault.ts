@@ -18,6 +18,11 @@ export const vaultStatusSchema = z.object({
   backendChanged: z.boolean(),
   /** The saved key could not be decrypted; re-enter it. */
   unreadable: z.boolean(),
+  /**
+   * The key was saved for another gateway address and is not sent to this one: re-enter it
+   * (a key goes only to the address it was saved for).
+   */
+  gatewayChanged: z.boolean(),
   savedAt: z.string().nullable(),
 });
 export type VaultStatus = z.infer<typeof vaultStatusSchema>;

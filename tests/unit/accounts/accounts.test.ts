@@ -43,6 +43,7 @@ async function setup(options: { withKey?: boolean; backend?: string } = {}) {
     activity,
     log,
     clock,
+    gatewayBaseUrl: () => 'https://gateway.example',
   });
   const accounts = new AccountsService({
     dataDir: dir,
@@ -339,7 +340,12 @@ describe('accounts', () => {
       log: createMemoryLogger(),
       clock: () => now,
     };
-    vault = new VaultService({ ...common, secretBox: createTestSecretBox(), gateway });
+    vault = new VaultService({
+      ...common,
+      secretBox: createTestSecretBox(),
+      gateway,
+      gatewayBaseUrl: () => 'https://gateway.example',
+    });
     const accounts = new AccountsService({ ...common, gateway, vault });
     await vault.start();
     accounts.start();

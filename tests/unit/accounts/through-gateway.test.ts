@@ -134,14 +134,31 @@ describe('accounts through the real client and the fake gateway', () => {
   });
 
   it('an unreachable gateway lets the key be saved unchecked only when asked', async () => {
-    await core.settings.set({ gatewayBaseUrl: 'http://127.0.0.1:9' });
+    gateway.faults.set('GET /accounts', { kind: 'reset' });
     const refused = await call('vault:setKey', { apiKey: gateway.apiKey });
     expect(refused.error?.code).toBe('network');
     expect((await call('vault:status')).data.isSet).toBe(false);
     const saved = await call('vault:setKey', { apiKey: gateway.apiKey, saveUnchecked: true });
     expect(saved.data).toMatchObject({ isSet: true, checked: false });
-    await core.settings.set({ gatewayBaseUrl: gateway.url });
+    gateway.faults.clear();
     expect((await call('vault:checkKey')).data.checked).toBe(true);
+  });
+
+  it('a key saved for one gateway address is never sent to another', async () => {
+    await call('vault:setKey', { apiKey: gateway.apiKey });
+    const other = await startFakeGateway({});
+    try {
+      await core.settings.set({ gatewayBaseUrl: other.url });
+      expect((await call('vault:status')).data).toMatchObject({
+        isSet: true,
+        gatewayChanged: true,
+      });
+      expect((await call('vault:checkKey')).error?.code).toBe('noApiKey');
+      expect((await call('accounts:refresh')).data.error?.code).toBe('noApiKey');
+      expect(other.requests).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 
   it('refuses an unknown country before anything reaches the gateway', async () => {

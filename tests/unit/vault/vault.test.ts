@@ -13,8 +13,11 @@ import { readEveryFile } from './files';
 const KEY = 'fk_live_7d3c1b9a5e2f4081cafe4321';
 
 let dir: string;
+/** The gateway address in the settings, as the vault reads it. */
+let gatewayAddress: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorman-vault-'));
+  gatewayAddress = 'https://gateway.example/';
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -36,6 +39,7 @@ function setup(options: { box?: SecretBox } = {}) {
     activity,
     log,
     clock: () => new Date('2026-11-23T10:00:00Z'),
+    gatewayBaseUrl: () => gatewayAddress,
   });
   return { vault, gateway, log, activity, topics, box };
 }
@@ -72,6 +76,40 @@ describe('API key vault', () => {
     expect(await restarted.vault.getKey()).toBe(KEY);
     expect((await restarted.vault.status()).lastFour).toBe('4321');
     expectKeyNowhereOnDisk();
+  });
+
+  it('hands the key out only for the gateway address it was saved for', async () => {
+    const { vault } = setup();
+    await vault.setKey({ apiKey: KEY });
+    // The address is changed (by the creator, or by a script in the window).
+    gatewayAddress = 'https://attacker.example';
+    expect(await vault.keyFor('https://attacker.example')).toBeNull();
+    expect(await vault.getKey()).toBeNull();
+    expect(await vault.status()).toMatchObject({ isSet: true, gatewayChanged: true });
+    await expect(vault.checkKey()).rejects.toMatchObject({
+      code: 'noApiKey',
+      message: expect.stringMatching(/another gateway address/),
+    });
+    // Same origin, another path or a trailing slash: the same gateway.
+    expect(await vault.keyFor('https://gateway.example/v2')).toBe(KEY);
+    // Entered again for the new address, it goes there (and only there).
+    await vault.setKey({ apiKey: KEY });
+    expect(await vault.keyFor('https://attacker.example')).toBe(KEY);
+    expect(await vault.keyFor('https://gateway.example')).toBeNull();
+    expect((await vault.status()).gatewayChanged).toBe(false);
+  });
+
+  it('binds a key saved before keys had an address to the address in use at the next start', async () => {
+    await setup().vault.setKey({ apiKey: KEY });
+    const file = path.join(dir, 'vault.json');
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8'));
+    delete stored.data.gatewayOrigin;
+    fs.writeFileSync(file, JSON.stringify(stored));
+    const restarted = setup();
+    await restarted.vault.start();
+    expect(await restarted.vault.getKey()).toBe(KEY);
+    gatewayAddress = 'https://elsewhere.example';
+    expect(await restarted.vault.getKey()).toBeNull();
   });
 
   it('refuses an empty or whitespace key with a clear message and keeps the saved one', async () => {

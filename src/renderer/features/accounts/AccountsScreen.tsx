@@ -93,7 +93,7 @@ export function AccountsScreen() {
       )}
       {!offline && list?.error && <ErrorMessage error={list.error} variant="banner" />}
       {loadError && <ErrorMessage error={loadError} variant="banner" />}
-      {(vault.backendChanged || vault.unreadable) && (
+      {(vault.backendChanged || vault.unreadable || vault.gatewayChanged) && (
         <Alert tone="warning" title={t('keyNeedsReentry')} />
       )}
 

@@ -29,7 +29,8 @@ export function ApiKeySection() {
   }, []);
   useStateTopic('vault', () => void useVaultStore.getState().load());
 
-  const needsReentry = status !== null && (status.backendChanged || status.unreadable);
+  const needsReentry =
+    status !== null && (status.backendChanged || status.unreadable || status.gatewayChanged);
 
   return (
     <Panel title={t('title')} id="api-key-title" description={t('description')}>
@@ -58,7 +59,9 @@ export function ApiKeySection() {
         <Alert tone="warning" title={t('reenterTitle')}>
           {status.backendChanged
             ? t('backendChanged', { backend: status.backend })
-            : t('unreadable')}
+            : status.unreadable
+              ? t('unreadable')
+              : t('gatewayChanged')}
         </Alert>
       )}
       {check.error && <ErrorMessage error={check.error} />}
