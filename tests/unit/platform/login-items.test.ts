@@ -34,9 +34,24 @@ describe('the Linux autostart entry', () => {
     expect(linuxAutostartEntry('/home/me/My Apps/doorman', true)).toContain(
       'Exec="/home/me/My Apps/doorman" --hidden',
     );
+    // Escaped for the Exec key, then again as a string value: each backslash is doubled.
     expect(linuxAutostartEntry('/home/me/a"b$c/doorman', false)).toContain(
-      'Exec="/home/me/a\\"b\\$c/doorman"',
+      'Exec="/home/me/a\\\\"b\\\\$c/doorman"\n',
     );
+    expect(linuxAutostartEntry('/home/me/a\\b/doorman', false)).toContain(
+      'Exec="/home/me/a\\\\\\\\b/doorman"\n',
+    );
+    // A literal percent sign is not a field code.
+    expect(linuxAutostartEntry('/opt/100%/doorman', false)).toContain('Exec=/opt/100%%/doorman\n');
+  });
+
+  it('refuses a path with a line break, which could add keys (a second Exec) to the entry', () => {
+    for (const execPath of [
+      '/home/me/Downloads/x\nExec=sh -c id>/tmp/pwned\nX=/doorman',
+      '/home/me/a\rb/doorman',
+    ]) {
+      expect(() => linuxAutostartEntry(execPath, true)).toThrow(/control character/);
+    }
   });
 });
 
