@@ -1,4 +1,5 @@
 import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import inspector from 'node:inspector';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore } from './core';
@@ -42,7 +43,30 @@ protocol.registerSchemesAsPrivileged([
   },
 ]);
 
-if (!app.requestSingleInstanceLock()) {
+/**
+ * Switches that open a running Doorman to other programs on this computer: Node's inspector
+ * (main holds the decrypted API key) and Chromium's remote debugging (the window can create
+ * sessions and show their one-time links). Fine while developing; a packaged Doorman started
+ * with one quits before it reads the key.
+ */
+const DEBUGGING_SWITCHES = [
+  'inspect',
+  'inspect-brk',
+  'remote-debugging-port',
+  'remote-debugging-pipe',
+];
+
+function debuggingRequested(): boolean {
+  return (
+    inspector.url() !== undefined ||
+    DEBUGGING_SWITCHES.some((name) => app.commandLine.hasSwitch(name))
+  );
+}
+
+if (app.isPackaged && debuggingRequested()) {
+  log.warn('Doorman was started with a debugging switch; a packaged build does not run so.');
+  app.quit();
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   void main();

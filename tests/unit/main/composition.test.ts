@@ -166,6 +166,21 @@ describe('start-up order', () => {
     expect(fake.protocolHandlers.size).toBe(0);
   });
 
+  it('a packaged build started with a debugging switch quits before reading anything', async () => {
+    for (const name of ['remote-debugging-port', 'inspect']) {
+      const { fake, profile } = await load({ electron: { isPackaged: true, switches: [name] } });
+      expect(fake.app.quitCount).toBe(1);
+      expect(fake.calls).not.toContain('app.whenReady');
+      fake.becomeReady();
+      await settle();
+      expect(fake.windows).toHaveLength(0);
+      expect(fs.existsSync(profile)).toBe(false);
+    }
+    // While developing, the same switch is allowed.
+    const dev = await boot({ electron: { switches: ['remote-debugging-port'] } });
+    expect(dev.fake.app.quitCount).toBe(0);
+  });
+
   it('brings the running window forward when a second instance starts', async () => {
     const { fake, window } = await boot();
     window.minimize();

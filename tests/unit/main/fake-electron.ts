@@ -47,6 +47,8 @@ export interface FakeElectronOptions {
   /** What `app.requestSingleInstanceLock()` answers (false: another instance runs). */
   singleInstanceLock?: boolean;
   isPackaged?: boolean;
+  /** Command-line switches Chromium/Electron was started with (`app.commandLine.hasSwitch`). */
+  switches?: string[];
   locale?: string;
   /** `app.getPath(name)`; a name not given throws, so nothing writes to a real profile. */
   paths?: Partial<Record<Parameters<App['getPath']>[0], string>>;
@@ -93,6 +95,9 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
 
   class FakeApp extends EventEmitter {
     readonly isPackaged = options.isPackaged ?? false;
+    readonly commandLine = {
+      hasSwitch: (name: string) => (options.switches ?? []).includes(name),
+    } satisfies Pick<Electron.CommandLine, 'hasSwitch'>;
     quitCount = 0;
     readonly loginItemSettings: Settings[] = [];
     readonly #paths = new Map<string, string>(Object.entries(options.paths ?? {}));
