@@ -283,12 +283,16 @@ export function CreateSessionFlow({
   );
 }
 
+/**
+ * Main answers a create with `offline` when it could not tell whether Fansly made the
+ * session, so "not created" would be wrong: say it may exist and to check before repeating.
+ */
 function CreateError({ error }: { error: AppError }) {
   const { t } = useTranslation('sessions');
   if (error.code === 'offline') {
     return (
-      <Alert tone="warning" title={t('create.offlineTitle')}>
-        {error.message}
+      <Alert tone="warning" title={t('create.uncertainTitle')}>
+        <p data-error-code={error.code}>{t('create.uncertainBody')}</p>
       </Alert>
     );
   }

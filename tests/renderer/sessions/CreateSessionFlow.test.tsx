@@ -1,0 +1,109 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Api } from '../../../src/shared/contract';
+import type { PermissionCatalogue } from '../../../src/shared/contract/sessions';
+import type { Result } from '../../../src/shared/errors';
+import { setApi } from '../../../src/renderer/client';
+import { CreateSessionFlow } from '../../../src/renderer/features/sessions/CreateSessionFlow';
+import { applyLanguage } from '../../../src/renderer/i18n';
+
+const catalogue: PermissionCatalogue = {
+  source: 'builtIn',
+  permissions: [{ id: 'posts', label: 'Posts and homepage', builtInId: 'posts' }],
+};
+
+const ok = <T,>(data: T): Promise<Result<T>> => Promise.resolve({ ok: true, data });
+
+/** Only what the flow calls; `sessions` adds or replaces the session calls a test needs. */
+function fakeSessionsApi(sessions: Record<string, unknown>) {
+  const api = {
+    managers: { list: vi.fn(() => ok([])) },
+    sessions: {
+      copyLink: vi.fn(() => ok({ clearsAfterSeconds: 60 })),
+      forgetLink: vi.fn(() => ok(null)),
+      ...sessions,
+    },
+    onStateChanged: vi.fn(() => () => undefined),
+  };
+  setApi(api as unknown as Api);
+  return api;
+}
+
+function showFlow(onClose = vi.fn()) {
+  return render(
+    <CreateSessionFlow
+      accountId="fansly_a"
+      catalogue={catalogue}
+      existingLabels={[]}
+      onClose={onClose}
+    />,
+  );
+}
+
+/** Renders the flow and walks to the confirm step with the disclaimer accepted. */
+async function toConfirm(onClose = vi.fn()) {
+  await act(async () => {
+    showFlow(onClose);
+  });
+  fireEvent.change(screen.getAllByRole('textbox')[0]!, { target: { value: 'Editor' } });
+  await act(async () => fireEvent.click(screen.getAllByRole('button', { name: /Next|Далее/ })[0]!));
+  fireEvent.click(screen.getByRole('checkbox', { name: /Posts|Посты|Публикации/i }));
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: /Next|Далее/ })));
+  fireEvent.click(screen.getByRole('checkbox', { name: /accept|принимаю/i }));
+  return onClose;
+}
+
+beforeEach(async () => {
+  await applyLanguage('en');
+});
+afterEach(async () => {
+  cleanup();
+  setApi(null);
+  await applyLanguage('en');
+});
+
+describe('a create whose outcome main could not tell', () => {
+  // Main's English sentence for it (management-sessions.ts, resolveUncertain): never shown.
+  const MAIN_MESSAGE =
+    'Doorman could not tell whether Fansly created this session: the gateway did not answer. It will check again on the next refresh. Please do not create it again yet.';
+
+  function offlineCreate() {
+    const create = vi.fn((input: { requestId: string }) => {
+      void input;
+      return Promise.resolve({
+        ok: false as const,
+        error: { code: 'offline' as const, message: MAIN_MESSAGE },
+      });
+    });
+    fakeSessionsApi({ create });
+    return create;
+  }
+
+  it('says the session may exist and to check before creating it again, and a repeat uses the same request', async () => {
+    const create = offlineCreate();
+    await toConfirm();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Create session' })));
+
+    expect(screen.getByText('It may have been created')).toBeTruthy();
+    expect(
+      screen.getByText(/Refresh the sessions list to check before you create it again/),
+    ).toBeTruthy();
+    expect(screen.queryByText('Not created')).toBeNull();
+    expect(screen.queryByText(MAIN_MESSAGE)).toBeNull();
+
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Create session' })));
+    expect(create).toHaveBeenCalledTimes(2);
+    expect(create.mock.calls[1]![0].requestId).toBe(create.mock.calls[0]![0].requestId);
+  });
+
+  it('in Russian, says so in Russian', async () => {
+    await applyLanguage('ru');
+    offlineCreate();
+    await toConfirm();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Создать сессию' })));
+    expect(screen.getByText('Возможно, сессия создана')).toBeTruthy();
+    expect(screen.getByText(/прежде чем создавать её снова/)).toBeTruthy();
+    expect(screen.queryByText('Сессия не создана')).toBeNull();
+    expect(screen.queryByText(MAIN_MESSAGE)).toBeNull();
+  });
+});
