@@ -5,8 +5,11 @@ import { setApi } from '../../client';
 import { applyLanguage } from '../../i18n';
 import { TwoFactorStep } from './TwoFactorStep';
 
-/** Only what the step calls; main's answers as the contract shapes them. */
-function fakeTwofa(rightCode: string) {
+/**
+ * Only what the step calls; main's answers as the contract shapes them. A challenge in
+ * `ended` has expired or been replaced: main answers notFound for it.
+ */
+function fakeTwofa(rightCode: string, ended: readonly string[] = []) {
   let sent = 0;
   const twofa = {
     send: vi.fn(async () => ({
@@ -17,13 +20,20 @@ function fakeTwofa(rightCode: string) {
         expiresAt: '2026-11-23T12:00:00Z',
       },
     })),
-    verify: vi.fn(async (input: { challengeId: string; code: string }) => ({
-      ok: true as const,
-      data:
-        input.code === rightCode && input.challengeId === `challenge-${sent}`
-          ? { status: 'verified' as const }
-          : { status: 'wrongCode' as const, triesLeft: 4 },
-    })),
+    verify: vi.fn(async (input: { challengeId: string; code: string }) =>
+      ended.includes(input.challengeId)
+        ? {
+            ok: false as const,
+            error: { code: 'notFound' as const, message: 'This code request has ended.' },
+          }
+        : {
+            ok: true as const,
+            data:
+              input.code === rightCode && input.challengeId === `challenge-${sent}`
+                ? { status: 'verified' as const }
+                : { status: 'wrongCode' as const, triesLeft: 4 },
+          },
+    ),
     cancel: vi.fn(async () => ({ ok: true as const, data: null })),
   };
   setApi({ twofa, onStateChanged: () => () => undefined } as unknown as Api);
@@ -95,5 +105,29 @@ describe('TwoFactorStep', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Cancel' })));
     expect(onCancel).toHaveBeenCalled();
     expect(second.cancel).toHaveBeenCalledWith({ challengeId: 'challenge-1' });
+  });
+
+  it('after an expired code request, "Send a new code" brings the code field back for the new code', async () => {
+    const twofa = fakeTwofa('246810', ['challenge-1']);
+    const onVerified = vi.fn();
+    render(
+      <TwoFactorStep accountId="fansly_a" onVerified={onVerified} onCancel={() => {}} autoSend />,
+    );
+    await screen.findByTestId('twofa-sent');
+    fireEvent.change(screen.getByRole('textbox', { name: /Code/ }), {
+      target: { value: '246810' },
+    });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Confirm' })));
+    expect(screen.getByText(/This code has expired/)).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: /Code/ })).toBeNull();
+
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send a new code' })));
+    expect(twofa.send).toHaveBeenCalledTimes(2);
+    expect(screen.queryByText(/This code has expired/)).toBeNull();
+    fireEvent.change(screen.getByRole('textbox', { name: /Code/ }), {
+      target: { value: '246810' },
+    });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Confirm' })));
+    expect(onVerified).toHaveBeenCalledWith('challenge-2');
   });
 });

@@ -34,12 +34,6 @@ export function TwoFactorStep({
   const [triesLeft, setTriesLeft] = useState<number | null>(null);
   const [ended, setEnded] = useState(false);
 
-  const send = useAsyncAction(async () => {
-    const next = await unwrap(api().twofa.send({ accountId }));
-    setSent(next);
-    setTriesLeft(null);
-    setEnded(false);
-  });
   const verify = useAsyncAction(async (code: string) => {
     if (!sent) return;
     const result = await unwrap(
@@ -51,6 +45,14 @@ export function TwoFactorStep({
     }
     setTriesLeft(result.triesLeft);
     if (result.triesLeft === 0) setEnded(true);
+  });
+  const send = useAsyncAction(async () => {
+    const next = await unwrap(api().twofa.send({ accountId }));
+    setSent(next);
+    setTriesLeft(null);
+    setEnded(false);
+    // The last answer was about the old code (an expired request among them): start clean.
+    verify.reset();
   });
 
   const autoSent = useRef(false);
