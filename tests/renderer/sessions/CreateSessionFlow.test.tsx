@@ -1,16 +1,28 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Api } from '../../../src/shared/contract';
-import type { PermissionCatalogue } from '../../../src/shared/contract/sessions';
+import type {
+  CreateSessionResult,
+  PermissionCatalogue,
+} from '../../../src/shared/contract/sessions';
 import type { Result } from '../../../src/shared/errors';
 import { setApi } from '../../../src/renderer/client';
 import { CreateSessionFlow } from '../../../src/renderer/features/sessions/CreateSessionFlow';
 import { applyLanguage } from '../../../src/renderer/i18n';
+import { managementSession } from './fixtures';
 
 const catalogue: PermissionCatalogue = {
   source: 'builtIn',
   permissions: [{ id: 'posts', label: 'Posts and homepage', builtInId: 'posts' }],
 };
+
+const created = (): CreateSessionResult => ({
+  session: managementSession(1, { id: 's1', accountId: 'fansly_a', label: 'Editor' }),
+  link: 'https://fansly.com/m/secret-link',
+  copyToken: 'tok',
+  warnings: [],
+  repeated: false,
+});
 
 const ok = <T,>(data: T): Promise<Result<T>> => Promise.resolve({ ok: true, data });
 
@@ -105,5 +117,38 @@ describe('a create whose outcome main could not tell', () => {
     expect(screen.getByText(/прежде чем создавать её снова/)).toBeTruthy();
     expect(screen.queryByText('Сессия не создана')).toBeNull();
     expect(screen.queryByText(MAIN_MESSAGE)).toBeNull();
+  });
+});
+
+describe('the one-time link view', () => {
+  it('"Done" with a "sent to" note that fails to save stays open, says why and keeps what was typed', async () => {
+    const updateDetails = vi
+      .fn()
+      .mockResolvedValueOnce({ ok: false, error: { code: 'storage', message: 'disk full' } })
+      .mockImplementation((input: { sentTo: string }) =>
+        ok(managementSession(1, { id: 's1', accountId: 'fansly_a', sentTo: input.sentTo })),
+      );
+    const api = fakeSessionsApi({ create: vi.fn(() => ok(created())), updateDetails });
+    const onClose = await toConfirm();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Create session' })));
+    const sentTo = screen.getByRole('textbox', { name: /Where did you send it/ });
+    fireEvent.change(sentTo, { target: { value: 'Telegram to Anna' } });
+
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Done' })));
+    expect(updateDetails).toHaveBeenCalledTimes(1);
+    expect(onClose).not.toHaveBeenCalled();
+    expect(api.sessions.forgetLink).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toMatch(/could not read or save its files/);
+    expect((sentTo as HTMLInputElement).value).toBe('Telegram to Anna');
+
+    // Pressed again once the disk has room: the note is saved and the view closes.
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Done' })));
+    expect(updateDetails).toHaveBeenLastCalledWith({
+      accountId: 'fansly_a',
+      sessionId: 's1',
+      sentTo: 'Telegram to Anna',
+    });
+    expect(api.sessions.forgetLink).toHaveBeenCalledWith({ copyToken: 'tok' });
+    expect(onClose).toHaveBeenCalledTimes(1);
   });
 });

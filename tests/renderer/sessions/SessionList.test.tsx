@@ -1,30 +1,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ManagementSession } from '../../../src/shared/contract/sessions';
 import { SessionList } from '../../../src/renderer/features/sessions/SessionList';
 import { applyLanguage } from '../../../src/renderer/i18n';
-
-function session(i: number, extra: Partial<ManagementSession> = {}): ManagementSession {
-  return {
-    id: `ms_${i}`,
-    accountId: 'fansly_1',
-    label: `Manager ${i}`,
-    permissions: ['posts'],
-    managerId: null,
-    createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
-    lastUsedAt: null,
-    status: 'active',
-    reviewBy: null,
-    sentTo: '',
-    createdInDoorman: true,
-    source: 'gateway',
-    revokedAt: null,
-    endedAt: null,
-    linkLost: false,
-    history: [],
-    ...extra,
-  };
-}
+import { managementSession as session } from './fixtures';
 
 const labels = () =>
   screen.queryAllByRole('option').map((row) => row.querySelector('span')?.textContent);

@@ -6,27 +6,15 @@ import {
   searchableSessions,
   visibleSessions,
 } from '../../../src/renderer/features/sessions/list-model';
+import { managementSession } from './fixtures';
 
 function session(i: number, extra: Partial<ManagementSession> = {}): ManagementSession {
-  return {
-    id: `ms_${i}`,
-    accountId: 'fansly_1',
-    label: `Manager ${i}`,
+  return managementSession(i, {
     permissions: i % 3 === 0 ? ['messages', 'walletBalance'] : ['posts'],
-    managerId: null,
-    createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
-    lastUsedAt: null,
     status: i % 4 === 0 ? 'revoked' : 'active',
-    reviewBy: null,
     sentTo: i === 7 ? 'Telegram to Anna' : '',
-    createdInDoorman: true,
-    source: 'gateway',
-    revokedAt: null,
-    endedAt: null,
-    linkLost: false,
-    history: [],
     ...extra,
-  };
+  });
 }
 
 const base = { query: '', status: 'all' as const, sort: 'created' as const, catalogue: null };

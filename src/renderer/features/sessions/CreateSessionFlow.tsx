@@ -327,9 +327,11 @@ function LinkOnce({
       }),
     );
     useSessionsStore.getState().upsert(session);
+    return session;
   });
   const finish = async () => {
-    if (sentTo.trim() && sentTo.trim() !== result.session.sentTo) await save.run();
+    // A note that did not save keeps the view open with the error and what was typed.
+    if (sentTo.trim() && sentTo.trim() !== result.session.sentTo && !(await save.run())) return;
     if (result.copyToken) void api().sessions.forgetLink({ copyToken: result.copyToken });
     onDone();
   };
