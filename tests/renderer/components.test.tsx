@@ -133,6 +133,34 @@ describe('useAsyncAction', () => {
     });
     expect(failing.result.current.error?.code).toBe('offline');
   });
+
+  it('with latestWins, a newer call replaces the running one, whose late answer and error are dropped', async () => {
+    const answers: Record<string, { resolve: (v: string) => void; reject: (e: unknown) => void }> =
+      {};
+    const work = vi.fn(
+      (name: string) =>
+        new Promise<string>((resolve, reject) => (answers[name] = { resolve, reject })),
+    );
+    const { result } = renderHook(() => useAsyncAction(work, { latestWins: true }));
+    let older!: Promise<string | undefined>;
+    let newer!: Promise<string | undefined>;
+    act(() => {
+      older = result.current.run('old');
+      newer = result.current.run('new');
+    });
+    expect(work).toHaveBeenCalledTimes(2);
+    await act(async () => {
+      answers.new!.resolve('new');
+      expect(await newer).toBe('new');
+    });
+    expect(result.current.busy).toBe(false);
+    await act(async () => {
+      answers.old!.reject({ code: 'storage', message: 'late' });
+      expect(await older).toBeUndefined();
+    });
+    expect(result.current.error).toBeNull();
+    expect(result.current.busy).toBe(false);
+  });
 });
 
 describe('Tabs', () => {

@@ -13,6 +13,13 @@ import {
 import { useFormat } from '../../format';
 import { downloadFile } from '../notes/download';
 
+/** A chosen file that main checked: what the summary shows and what a restore sends. */
+interface CheckedBackup {
+  fileName: string;
+  content: string;
+  summary: BackupSummary;
+}
+
 /**
  * Backup and restore. A restore is two steps: the file is checked and summarised (nothing
  * changes), then, after the creator confirms, staged to replace the data at restart.
@@ -21,8 +28,8 @@ export function BackupPanel() {
   const { t } = useTranslation();
   const format = useFormat();
   const [file, setFile] = useState<ExportedFile | null>(null);
-  const [content, setContent] = useState<string | null>(null);
-  const [summary, setSummary] = useState<BackupSummary | null>(null);
+  const [choice, setChoice] = useState<string | null>(null);
+  const [checked, setChecked] = useState<CheckedBackup | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [staged, setStaged] = useState<{ canRestartNow: boolean } | null>(null);
 
@@ -31,13 +38,22 @@ export function BackupPanel() {
     setFile(created);
     downloadFile(created);
   });
-  const inspecting = useAsyncAction(async (chosen: File) => {
-    setSummary(null);
+  // The newest choice wins: a file chosen while another is checked replaces it.
+  const inspecting = useAsyncAction(
+    async (chosen: File): Promise<CheckedBackup> => {
+      const content = await chosen.text();
+      const summary = await unwrap(api().backup.inspect({ content }));
+      return { fileName: chosen.name, content, summary };
+    },
+    { latestWins: true },
+  );
+  const inspect = async (chosen: File) => {
+    setChoice(chosen.name);
+    setChecked(null);
     setStaged(null);
-    const text = await chosen.text();
-    setContent(text);
-    setSummary(await unwrap(api().backup.inspect({ content: text })));
-  });
+    const result = await inspecting.run(chosen);
+    if (result) setChecked(result);
+  };
   const restarting = useAsyncAction(() => unwrap(api().backup.restartNow()));
 
   return (
@@ -72,21 +88,21 @@ export function BackupPanel() {
           aria-describedby="backup-restore-hint"
           onChange={(event) => {
             const chosen = event.target.files?.[0];
-            if (chosen) void inspecting.run(chosen);
+            if (chosen) void inspect(chosen);
           }}
         />
         <span id="backup-restore-hint" className="field__hint">
           {t('backup:restoreHint')}
         </span>
       </div>
-      {inspecting.busy && <p role="status">{t('backup:checking')}</p>}
+      {inspecting.busy && <p role="status">{t('backup:checking', { name: choice })}</p>}
       {inspecting.error && <ErrorMessage error={inspecting.error} variant="banner" />}
       {inspecting.error?.message && (
         <p className="field__hint" data-testid="backup-error-detail">
           {inspecting.error.message}
         </p>
       )}
-      {summary && !staged && (
+      {checked && !staged && (
         <Alert
           tone="info"
           actions={
@@ -96,11 +112,12 @@ export function BackupPanel() {
           }
         >
           {t('backup:summary', {
-            date: format.dateTime(summary.createdAt),
-            version: summary.appVersion,
-            notes: summary.notes,
-            managers: summary.managers,
-            activity: summary.activityEntries,
+            name: checked.fileName,
+            date: format.dateTime(checked.summary.createdAt),
+            version: checked.summary.appVersion,
+            notes: checked.summary.notes,
+            managers: checked.summary.managers,
+            activity: checked.summary.activityEntries,
           })}
         </Alert>
       )}
@@ -120,13 +137,15 @@ export function BackupPanel() {
       )}
       {restarting.error && <ErrorMessage error={restarting.error} />}
       <ConfirmDialog
-        open={confirming && content !== null}
+        open={confirming && checked !== null}
         title={t('backup:confirmTitle')}
         confirmLabel={t('backup:confirm')}
         variant="danger"
         onCancel={() => setConfirming(false)}
         onConfirm={async () => {
-          const result = await unwrap(api().backup.restore({ content: content!, confirm: true }));
+          const result = await unwrap(
+            api().backup.restore({ content: checked!.content, confirm: true }),
+          );
           setStaged({ canRestartNow: result.canRestartNow });
           setConfirming(false);
         }}
