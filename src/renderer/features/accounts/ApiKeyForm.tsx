@@ -120,8 +120,9 @@ export function ApiKeyForm({ onSaved, onCancel, submitLabel }: ApiKeyFormProps) 
         <Button type="submit" variant="primary" busy={busy}>
           {submitLabel ?? t('save')}
         </Button>
+        {/* Closing while main checks the key would let the replace finish unseen. */}
         {onCancel && (
-          <Button variant="ghost" onClick={onCancel}>
+          <Button variant="ghost" onClick={onCancel} disabled={busy}>
             {t('cancel')}
           </Button>
         )}

@@ -82,7 +82,10 @@ export function ConnectAccountForm({ onConnected, onCancel }: ConnectAccountForm
     }
   };
 
+  // Cancel waits for a sign-in or a code check under way: closing the form would leave it
+  // running behind it (a connected account, or a code request, the creator never sees).
   const cancel = () => {
+    if (busy || verify.busy) return;
     if (pending) void api().accounts.cancelConnect({ challengeId: pending.challengeId });
     setPassword('');
     onCancel();
@@ -125,7 +128,7 @@ export function ConnectAccountForm({ onConnected, onCancel }: ConnectAccountForm
             triesLeft={triesLeft}
             submitLabel={t('connect.verify')}
             extra={
-              <Button variant="ghost" onClick={cancel}>
+              <Button variant="ghost" onClick={cancel} disabled={verify.busy}>
                 {t('connect.cancel')}
               </Button>
             }
@@ -188,7 +191,7 @@ export function ConnectAccountForm({ onConnected, onCancel }: ConnectAccountForm
         <Button type="submit" variant="primary" busy={busy}>
           {t('connect.submit')}
         </Button>
-        <Button variant="ghost" onClick={cancel}>
+        <Button variant="ghost" onClick={cancel} disabled={busy}>
           {t('connect.cancel')}
         </Button>
       </div>
