@@ -49,6 +49,7 @@ export function LockdownPanel({ accounts }: { accounts: AccountChecklist[] }) {
           </Button>
         </div>
       )}
+      {close.error && <ErrorMessage error={close.error} />}
     </Panel>
   );
 }
