@@ -1,7 +1,5 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Settings } from '../../src/shared/contract';
-import type { Result } from '../../src/shared/errors';
 import { setApi } from '../../src/renderer/client';
 import { SettingSwitch } from '../../src/renderer/features/settings/SettingSwitch';
 import { applyLanguage } from '../../src/renderer/i18n';
@@ -18,18 +16,14 @@ afterEach(() => {
 
 /** A fake whose settings:set answers only when the test says so. */
 async function showSwitch() {
-  const fake = createFakeApi({ settings: { notifyNewLogin: true } });
-  let answer: (result: Result<Settings>) => void = () => undefined;
-  fake.fake.settings.set.mockImplementation(
-    () => new Promise<Result<Settings>>((resolve) => (answer = resolve)),
-  );
+  const fake = createFakeApi({ settings: { notifyNewLogin: true }, holdSettingsSet: true });
   setApi(fake.api);
   await act(async () => {
     await useSettingsStore.getState().load();
   });
   const settings = useSettingsStore.getState().settings!;
   render(<SettingSwitch name="notifyNewLogin" settings={settings} label="New logins" />);
-  return { fake, answer: (result: Result<Settings>) => answer(result), settings };
+  return { fake, answer: fake.answerSettingsSet, settings };
 }
 
 describe('a settings switch', () => {

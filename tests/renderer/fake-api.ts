@@ -14,9 +14,12 @@ export function createFakeApi(
     notices?: StorageNotice[];
     /** When set, settings:set answers with this error instead of saving. */
     failSettingsSet?: AppError;
+    /** When set, settings:set waits until the test gives main's answer (answerSettingsSet). */
+    holdSettingsSet?: boolean;
   } = {},
 ) {
   let settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  let heldSettingsSet: (result: Result<Settings>) => void = () => undefined;
   let notices = options.notices ?? [];
   const stateListeners = new Set<(payload: { topics: StateTopic[] }) => void>();
   const navigateListeners = new Set<(payload: { screen: string; accountId?: string }) => void>();
@@ -44,6 +47,7 @@ export function createFakeApi(
     settings: {
       get: vi.fn(() => ok(settings)),
       set: vi.fn((patch: Partial<Settings>): Promise<Result<Settings>> => {
+        if (options.holdSettingsSet) return new Promise((resolve) => (heldSettingsSet = resolve));
         if (options.failSettingsSet)
           return Promise.resolve({ ok: false, error: options.failSettingsSet });
         settings = { ...settings, ...patch };
@@ -69,6 +73,7 @@ export function createFakeApi(
     }) as unknown as Api,
     fake,
     current: () => settings,
+    answerSettingsSet: (result: Result<Settings>) => heldSettingsSet(result),
     emitStateChanged: (topics: StateTopic[]) => stateListeners.forEach((l) => l({ topics })),
     emitNavigate: (screen: string, accountId?: string) =>
       navigateListeners.forEach((l) =>

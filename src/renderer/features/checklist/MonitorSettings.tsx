@@ -3,6 +3,7 @@ import type { Settings } from '../../../shared/contract';
 import { Panel, Select, TextField, errorText, useAsyncAction } from '../../components';
 import { useSettingsStore } from '../../stores/settings';
 import { SettingSwitch } from '../settings/SettingSwitch';
+import { useSettingSave } from '../settings/useSettingSave';
 
 const INTERVALS = [5, 10, 15, 30, 60, 120, 360, 1440] as const;
 type ToggleKey = 'notifyNewLogin' | 'notifyReviewDue' | 'notifyContractEnding';
@@ -37,14 +38,26 @@ function Days({ name, settings }: { name: DaysKey; settings: Settings }) {
   );
 }
 
+function Interval({ settings }: { settings: Settings }) {
+  const { t } = useTranslation('monitor');
+  const interval = useSettingSave('refreshIntervalMinutes', settings.refreshIntervalMinutes);
+  return (
+    <Select
+      label={t('settings.interval')}
+      hint={t('settings.intervalHint')}
+      value={String(interval.value)}
+      disabled={interval.busy}
+      error={interval.error && errorText(t, interval.error)}
+      options={INTERVALS.map((m) => ({ value: String(m), label: t(`settings.every.${m}`) }))}
+      onChange={(event) => void interval.save(Number(event.target.value))}
+    />
+  );
+}
+
 /** Settings → "Watching and notifications": refresh interval, notification kinds, staleness. */
 export function MonitorSettings() {
   const { t } = useTranslation('monitor');
   const settings = useSettingsStore((s) => s.settings);
-  const update = useSettingsStore((s) => s.update);
-  const saveInterval = useAsyncAction((minutes: number) =>
-    update({ refreshIntervalMinutes: minutes }),
-  );
   if (!settings) return null;
   return (
     <Panel
@@ -52,15 +65,7 @@ export function MonitorSettings() {
       description={t('settings.description')}
       id="settings-monitor"
     >
-      <Select
-        label={t('settings.interval')}
-        hint={t('settings.intervalHint')}
-        value={String(settings.refreshIntervalMinutes)}
-        disabled={saveInterval.busy}
-        error={saveInterval.error && errorText(t, saveInterval.error)}
-        options={INTERVALS.map((m) => ({ value: String(m), label: t(`settings.every.${m}`) }))}
-        onChange={(event) => void saveInterval.run(Number(event.target.value))}
-      />
+      <Interval settings={settings} />
       <Toggle name="notifyNewLogin" settings={settings} />
       <Toggle name="notifyReviewDue" settings={settings} />
       <Toggle name="notifyContractEnding" settings={settings} />

@@ -1,48 +1,30 @@
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/contract';
-import { Panel, Select, errorText, useAsyncAction } from '../../components';
+import { Panel, Select, errorText } from '../../components';
 import { applyLanguage, systemLanguage } from '../../i18n';
-import { useSettingsStore } from '../../stores/settings';
 import { applyTheme } from '../../styles/theme';
+import { useSettingSave } from './useSettingSave';
 
 const LANGUAGE_NAMES = { en: 'English', ru: 'Русский' } as const;
 
-/** Language and theme take effect at once, then are saved; a failed save puts them back. */
+/**
+ * Language and theme take effect at once and show the choice while it is saved; a failed
+ * save puts them back and says why.
+ */
 export function AppearancePanel({ settings }: { settings: Settings }) {
   const { t } = useTranslation('settings');
-  const update = useSettingsStore((state) => state.update);
-
-  const changeLanguage = useAsyncAction(async (language: Settings['language']) => {
-    const previous = settings.language;
-    await applyLanguage(language);
-    try {
-      await update({ language });
-    } catch (error) {
-      await applyLanguage(previous);
-      throw error;
-    }
-  });
-
-  const changeTheme = useAsyncAction(async (theme: Settings['theme']) => {
-    const previous = settings.theme;
-    applyTheme(theme);
-    try {
-      await update({ theme });
-    } catch (error) {
-      applyTheme(previous);
-      throw error;
-    }
-  });
+  const language = useSettingSave('language', settings.language, applyLanguage);
+  const theme = useSettingSave('theme', settings.theme, applyTheme);
 
   return (
     <Panel title={t('appearance.title')} id="settings-appearance">
       <Select
         label={t('appearance.language')}
         hint={t('appearance.languageHint')}
-        value={settings.language}
-        disabled={changeLanguage.busy}
-        error={changeLanguage.error && errorText(t, changeLanguage.error)}
-        onChange={(event) => void changeLanguage.run(event.target.value as Settings['language'])}
+        value={language.value}
+        disabled={language.busy}
+        error={language.error && errorText(t, language.error)}
+        onChange={(event) => void language.save(event.target.value as Settings['language'])}
         options={[
           {
             value: 'system',
@@ -55,10 +37,10 @@ export function AppearancePanel({ settings }: { settings: Settings }) {
       />
       <Select
         label={t('appearance.theme')}
-        value={settings.theme}
-        disabled={changeTheme.busy}
-        error={changeTheme.error && errorText(t, changeTheme.error)}
-        onChange={(event) => void changeTheme.run(event.target.value as Settings['theme'])}
+        value={theme.value}
+        disabled={theme.busy}
+        error={theme.error && errorText(t, theme.error)}
+        onChange={(event) => void theme.save(event.target.value as Settings['theme'])}
         options={[
           { value: 'system', label: t('appearance.themeSystem') },
           { value: 'light', label: t('appearance.themeLight') },

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/contract';
-import { Switch, errorText, useAsyncAction } from '../../components';
-import { useSettingsStore } from '../../stores/settings';
+import { Switch, errorText } from '../../components';
+import { useSettingSave } from './useSettingSave';
 
 /** The settings that are on or off. */
 export type SwitchSettingKey = {
@@ -10,9 +9,8 @@ export type SwitchSettingKey = {
 }[keyof Settings];
 
 /**
- * A switch that saves one on/off setting through main. While the save is under way it shows
- * the position the creator chose (not the old one, which would make it flick back); if main
- * refuses, it returns to the saved value and says why.
+ * A switch that saves one on/off setting through main: it shows the chosen position while
+ * saving, and goes back and says why if main refuses (useSettingSave).
  */
 export function SettingSwitch({
   name,
@@ -26,24 +24,15 @@ export function SettingSwitch({
   hint?: string;
 }) {
   const { t } = useTranslation();
-  const update = useSettingsStore((state) => state.update);
-  const [pending, setPending] = useState<boolean | null>(null);
-  const save = useAsyncAction(async (checked: boolean) => {
-    setPending(checked);
-    try {
-      return await update({ [name]: checked });
-    } finally {
-      setPending(null);
-    }
-  });
+  const setting = useSettingSave(name, settings[name]);
   return (
     <Switch
       label={label}
       hint={hint}
-      checked={pending ?? settings[name]}
-      disabled={save.busy}
-      error={save.error && errorText(t, save.error)}
-      onChange={(event) => void save.run(event.target.checked)}
+      checked={setting.value}
+      disabled={setting.busy}
+      error={setting.error && errorText(t, setting.error)}
+      onChange={(event) => void setting.save(event.target.checked)}
     />
   );
 }
