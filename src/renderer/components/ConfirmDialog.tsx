@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode 
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button';
 import { ErrorMessage } from './ErrorMessage';
+import { FOCUSABLE, returnFocus } from './focus';
 import { TextField } from './fields';
 import { useAsyncAction } from './useAsyncAction';
 import './ConfirmDialog.css';
@@ -25,9 +26,6 @@ export interface ConfirmDialogProps {
   onConfirm: () => void | Promise<unknown>;
   onCancel: () => void;
 }
-
-const FOCUSABLE =
-  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal confirmation on the native <dialog> (top layer, inert background). Escape
@@ -77,8 +75,7 @@ function OpenConfirmDialog({
     return () => {
       if (typeof dialog.close === 'function' && dialog.open) dialog.close();
       // The opener may be gone (a revoked row); then focus the main region, not <body>.
-      if (previouslyFocused?.isConnected) previouslyFocused.focus();
-      else document.getElementById('main')?.focus();
+      returnFocus(previouslyFocused?.isConnected ? previouslyFocused : null);
     };
     // Opening happens once per mount; props changing later must not refocus.
     // eslint-disable-next-line react-hooks/exhaustive-deps

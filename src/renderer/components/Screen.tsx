@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode, type Ref } from 'react';
 import { useNavigationStore } from '../stores/navigation';
 import './Screen.css';
 
@@ -43,16 +43,32 @@ export interface PanelProps {
   className?: string;
   /** An id for the h3 so the section is labelled by it. */
   id?: string;
+  /** For a panel that takes focus when it appears: its h3, made focusable from script. */
+  headingRef?: Ref<HTMLHeadingElement>;
+  ref?: Ref<HTMLElement>;
 }
 
 /** A card-like section inside a screen (a settings group, a detail pane). */
-export function Panel({ title, description, children, className, id }: PanelProps) {
+export function Panel({
+  title,
+  description,
+  children,
+  className,
+  id,
+  headingRef,
+  ref,
+}: PanelProps) {
   return (
     <section
+      ref={ref}
       className={['panel', className].filter(Boolean).join(' ')}
       aria-labelledby={title && id ? id : undefined}
     >
-      {title && <h3 id={id}>{title}</h3>}
+      {title && (
+        <h3 id={id} ref={headingRef} tabIndex={headingRef ? -1 : undefined}>
+          {title}
+        </h3>
+      )}
       {description && <p className="panel__description">{description}</p>}
       {children}
     </section>

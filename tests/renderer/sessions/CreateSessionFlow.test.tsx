@@ -8,7 +8,9 @@ import type {
 import type { Result } from '../../../src/shared/errors';
 import { setApi } from '../../../src/renderer/client';
 import { CreateSessionFlow } from '../../../src/renderer/features/sessions/CreateSessionFlow';
+import { ManagementSessionsPanel } from '../../../src/renderer/features/sessions/ManagementSessionsPanel';
 import { applyLanguage } from '../../../src/renderer/i18n';
+import { useSessionsStore } from '../../../src/renderer/stores/sessions';
 import { managementSession } from './fixtures';
 
 const catalogue: PermissionCatalogue = {
@@ -27,8 +29,9 @@ const created = (): CreateSessionResult => ({
 const ok = <T,>(data: T): Promise<Result<T>> => Promise.resolve({ ok: true, data });
 
 /** Only what the flow calls; `sessions` adds or replaces the session calls a test needs. */
-function fakeSessionsApi(sessions: Record<string, unknown>) {
+function fakeSessionsApi(sessions: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   const api = {
+    ...extra,
     managers: { list: vi.fn(() => ok([])) },
     sessions: {
       copyLink: vi.fn(() => ok({ clearsAfterSeconds: 60 })),
@@ -57,12 +60,17 @@ async function toConfirm(onClose = vi.fn()) {
   await act(async () => {
     showFlow(onClose);
   });
+  await walkToConfirm();
+  return onClose;
+}
+
+/** From the first step of a flow on screen to the confirm step, the disclaimer accepted. */
+async function walkToConfirm() {
   fireEvent.change(screen.getAllByRole('textbox')[0]!, { target: { value: 'Editor' } });
   await act(async () => fireEvent.click(screen.getAllByRole('button', { name: /Next|Далее/ })[0]!));
   fireEvent.click(screen.getByRole('checkbox', { name: /Posts|Посты|Публикации/i }));
   await act(async () => fireEvent.click(screen.getByRole('button', { name: /Next|Далее/ })));
   fireEvent.click(screen.getByRole('checkbox', { name: /accept|принимаю/i }));
-  return onClose;
 }
 
 beforeEach(async () => {
@@ -71,6 +79,7 @@ beforeEach(async () => {
 afterEach(async () => {
   cleanup();
   setApi(null);
+  useSessionsStore.setState(useSessionsStore.getInitialState());
   await applyLanguage('en');
 });
 
@@ -150,5 +159,79 @@ describe('the one-time link view', () => {
     });
     expect(api.sessions.forgetLink).toHaveBeenCalledWith({ copyToken: 'tok' });
     expect(onClose).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('focus through the create flow', () => {
+  it('each step takes focus from the one it replaced, never leaving it on <body>', async () => {
+    fakeSessionsApi({ create: vi.fn(() => ok(created())) });
+    await act(async () => {
+      showFlow();
+    });
+    const name = screen.getByRole('textbox', { name: /Session name/ });
+    expect(document.activeElement).toBe(name);
+    fireEvent.change(name, { target: { value: 'Editor' } });
+
+    // Enter in the name field: the access step's first choice, the first preset.
+    await act(async () => fireEvent.submit(name.closest('form')!));
+    const presets = screen.getByRole('group', { name: 'Presets' });
+    expect(document.activeElement).toBe(presets.querySelector('button'));
+
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Back' })));
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: /Session name/ }));
+
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Next' })));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Posts/ }));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Next' })));
+    expect(document.activeElement).toBe(screen.getByLabelText(/^Review by/));
+
+    fireEvent.click(screen.getByRole('checkbox', { name: /accept/ }));
+    const submit = screen.getByRole('button', { name: 'Create session' });
+    submit.focus();
+    await act(async () => fireEvent.click(submit));
+    expect(screen.getByTestId('one-time-link')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: '“Editor” is ready' }));
+  });
+
+  /** The sessions panel of an account with no sessions yet, its list fresh. */
+  async function showPanel() {
+    fakeSessionsApi(
+      {
+        list: vi.fn(() =>
+          ok({
+            accountId: 'fansly_a',
+            mode: 'gateway',
+            asOf: new Date().toISOString(),
+            offline: false,
+            sessions: [],
+          }),
+        ),
+        catalogue: vi.fn(() => ok(catalogue)),
+        create: vi.fn(() => ok(created())),
+      },
+      // The new session is selected and shown with its notes once the flow closes.
+      { notes: { list: vi.fn(() => ok({ items: [], nextCursor: null })) } },
+    );
+    await act(async () => {
+      render(<ManagementSessionsPanel accountId="fansly_a" />);
+    });
+    const opener = screen.getByRole('button', { name: 'New session' });
+    opener.focus();
+    await act(async () => fireEvent.click(opener));
+    expect(screen.getByRole('heading', { name: 'New management session' })).toBeTruthy();
+  }
+
+  it('Cancel gives focus back to the "New session" button', async () => {
+    await showPanel();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Cancel' })));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'New session' }));
+  });
+
+  it('Done on the one-time link gives focus back to the "New session" button', async () => {
+    await showPanel();
+    await walkToConfirm();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Create session' })));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Done' })));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'New session' }));
   });
 });

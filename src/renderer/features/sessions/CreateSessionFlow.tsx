@@ -14,6 +14,7 @@ import {
   Checkbox,
   DateField,
   ErrorMessage,
+  focusFirstIn,
   Panel,
   Select,
   Spinner,
@@ -70,6 +71,15 @@ export function CreateSessionFlow({
   const [accepted, setAccepted] = useState(false);
   const [result, setResult] = useState<CreateSessionResult | null>(null);
   const requestId = useRef(newRequestId());
+  // Each step replaces the one before, and with it the focused element: the new step's first
+  // field takes focus, not <body>. The first step focuses its name field itself (autoFocus).
+  const panelRef = useRef<HTMLElement>(null);
+  const focusedStep = useRef(step);
+  useEffect(() => {
+    if (focusedStep.current === step) return;
+    focusedStep.current = step;
+    focusFirstIn(panelRef.current);
+  }, [step]);
 
   useEffect(() => {
     let alive = true;
@@ -135,7 +145,12 @@ export function CreateSessionFlow({
   }
 
   return (
-    <Panel title={t('create.title')} id="create-session-title" className="create-flow">
+    <Panel
+      ref={panelRef}
+      title={t('create.title')}
+      id="create-session-title"
+      className="create-flow"
+    >
       <ol className="create-flow__steps" aria-label={t('create.stepsLabel')}>
         {(['who', 'access', 'confirm'] as const).map((s, i) => (
           <li key={s} aria-current={step === s ? 'step' : undefined}>
@@ -311,6 +326,9 @@ function LinkOnce({
 }) {
   const { t } = useTranslation('sessions');
   const format = useFormat();
+  // It replaced the Create button that had focus: its heading takes it, read out first.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
   const [sentTo, setSentTo] = useState('');
   const [copied, setCopied] = useState<number | null>(null);
   const copy = useAsyncAction(async () => {
@@ -337,7 +355,11 @@ function LinkOnce({
   };
 
   return (
-    <Panel title={t('link.title', { label: result.session.label })} id="link-once-title">
+    <Panel
+      title={t('link.title', { label: result.session.label })}
+      id="link-once-title"
+      headingRef={headingRef}
+    >
       {result.link ? (
         <>
           <Alert tone="warning" title={t('link.onceTitle')}>

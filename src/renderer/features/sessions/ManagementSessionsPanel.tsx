@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { ManagementSessionList, PermissionCatalogue } from '../../../shared/contract/sessions';
@@ -10,6 +10,7 @@ import {
   ConfirmDialog,
   EmptyState,
   ErrorMessage,
+  returnFocus,
   Select,
   Spinner,
   TextField,
@@ -49,6 +50,19 @@ export function ManagementSessionsPanel({ accountId }: { accountId: string }) {
   );
   const store = useSessionsStore.getState();
   const [mode, setMode] = useState<'view' | 'create' | 'record'>('view');
+  // The create or record form replaces this view: when it closes, focus goes back to the
+  // button that opened it (drawn again), not to <body>.
+  const openerRef = useRef<HTMLButtonElement>(null);
+  const formClosed = useRef(false);
+  const closeForm = () => {
+    formClosed.current = true;
+    setMode('view');
+  };
+  useEffect(() => {
+    if (mode !== 'view' || !formClosed.current) return;
+    formClosed.current = false;
+    returnFocus(openerRef.current);
+  }, [mode]);
   const [managers, setManagers] = useState<Manager[]>([]);
   const [confirmAll, setConfirmAll] = useState(false);
   const [revokeAllNote, setRevokeAllNote] = useState<string | null>(null);
@@ -96,7 +110,7 @@ export function ManagementSessionsPanel({ accountId }: { accountId: string }) {
         accountId={accountId}
         catalogue={catalogue}
         existingLabels={list.sessions.filter((s) => s.status === 'active').map((s) => s.label)}
-        onClose={() => setMode('view')}
+        onClose={closeForm}
       />
     );
   }
@@ -106,7 +120,7 @@ export function ManagementSessionsPanel({ accountId }: { accountId: string }) {
         accountId={accountId}
         catalogue={catalogue}
         managers={managers.filter((m) => !m.offboardedAt)}
-        onDone={() => setMode('view')}
+        onDone={closeForm}
       />
     );
   }
@@ -149,11 +163,17 @@ export function ManagementSessionsPanel({ accountId }: { accountId: string }) {
             {t('toolbar.refresh')}
           </Button>
           {manual ? (
-            <Button variant="primary" disabled={!catalogue} onClick={() => setMode('record')}>
+            <Button
+              ref={openerRef}
+              variant="primary"
+              disabled={!catalogue}
+              onClick={() => setMode('record')}
+            >
               {t('manual.record')}
             </Button>
           ) : (
             <Button
+              ref={openerRef}
               variant="primary"
               disabled={!catalogue || list.offline}
               onClick={() => setMode('create')}

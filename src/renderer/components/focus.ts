@@ -1,0 +1,17 @@
+/** What Tab can reach: a dialog's focus trap, a step's first field. */
+export const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Moves focus to the first field or button inside `container`, so a view that replaced the
+ * focused element (a step of a flow) does not drop focus to <body>.
+ */
+export function focusFirstIn(container: HTMLElement | null): void {
+  container?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+}
+
+/** Focus for a view that closed: back to where it came from, else the main region, never <body>. */
+export function returnFocus(opener: HTMLElement | null): void {
+  opener?.focus();
+  if (!opener || document.activeElement !== opener) document.getElementById('main')?.focus();
+}
