@@ -130,4 +130,36 @@ describe('TwoFactorStep', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Confirm' })));
     expect(onVerified).toHaveBeenCalledWith('challenge-2');
   });
+
+  it('Cancel waits while a code is being sent', async () => {
+    const twofa = fakeTwofa('135790');
+    let answer!: () => void;
+    twofa.send.mockImplementationOnce(
+      () =>
+        new Promise((resolve) => {
+          answer = () =>
+            resolve({
+              ok: true as const,
+              data: {
+                challengeId: 'challenge-1',
+                maskedEmail: null,
+                expiresAt: '2026-11-23T12:00:00Z',
+              },
+            });
+        }) as never,
+    );
+    const onCancel = vi.fn();
+    render(<TwoFactorStep accountId="fansly_a" onVerified={() => {}} onCancel={onCancel} />);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send code' })));
+    const cancel = screen.getByRole('button', { name: 'Cancel' });
+    expect((cancel as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(cancel);
+    expect(onCancel).not.toHaveBeenCalled();
+    await act(async () => answer());
+    const after = screen.getByRole('button', { name: 'Cancel' }) as HTMLButtonElement;
+    expect(after.disabled).toBe(false);
+    fireEvent.click(after);
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(twofa.cancel).toHaveBeenCalledWith({ challengeId: 'challenge-1' });
+  });
 });

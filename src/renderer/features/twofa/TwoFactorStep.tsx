@@ -63,6 +63,9 @@ export function TwoFactorStep({
     }
   }, [autoSend, send]);
 
+  // Cancel waits for a send or check under way: cancelled then, its challenge would be left
+  // open on main behind a closed step.
+  const working = send.busy || verify.busy;
   const cancel = () => {
     if (sent) void api().twofa.cancel({ challengeId: sent.challengeId });
     onCancel();
@@ -82,7 +85,7 @@ export function TwoFactorStep({
             <Button variant="primary" busy={send.busy} onClick={() => void send.run()}>
               {t('send')}
             </Button>
-            <Button variant="ghost" onClick={cancel}>
+            <Button variant="ghost" onClick={cancel} disabled={working}>
               {t('cancel')}
             </Button>
           </div>
@@ -99,7 +102,7 @@ export function TwoFactorStep({
                 <Button variant="primary" busy={send.busy} onClick={() => void send.run()}>
                   {t('sendNew')}
                 </Button>
-                <Button variant="ghost" onClick={cancel}>
+                <Button variant="ghost" onClick={cancel} disabled={working}>
                   {t('cancel')}
                 </Button>
               </div>
@@ -117,7 +120,7 @@ export function TwoFactorStep({
                   <Button busy={send.busy} onClick={() => void send.run()}>
                     {t('resend')}
                   </Button>
-                  <Button variant="ghost" onClick={cancel}>
+                  <Button variant="ghost" onClick={cancel} disabled={working}>
                     {t('cancel')}
                   </Button>
                 </>
