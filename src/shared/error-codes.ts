@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'consentRequired',
   /** Doorman closed while it was doing this; whether it happened is not known. */
   'interrupted',
+  /** A create whose answer was lost, and which listing shows never happened: safe to redo. */
+  'notCreated',
   // gateway
   'unauthorized',
   'forbidden',

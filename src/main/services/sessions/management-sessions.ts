@@ -300,8 +300,8 @@ export class ManagementSessionsService {
     if (!match) {
       this.reconcile(accountId, remote, this.now());
       throw new DoormanError(
-        'timeout',
-        'The gateway did not answer in time and the session is not on Fansly: nothing was created. You can create it again.',
+        'notCreated',
+        'The gateway’s answer was lost and the session is not on Fansly: nothing was created. You can create it again.',
       );
     }
     const session = this.recordCreated(accountId, pending, match, true);
