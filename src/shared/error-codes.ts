@@ -51,6 +51,11 @@ export interface AppError {
   retryAfterSeconds?: number;
   /** For invalidInput: which fields were wrong, as dotted paths. Never values. */
   fields?: string[];
+  /**
+   * Why, as a short word the window translates (e.g. a backup's `checksum`), where the code
+   * alone does not say enough. Never text for the creator: `message` is English.
+   */
+  reason?: string;
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };

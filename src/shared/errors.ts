@@ -20,6 +20,11 @@ export const appErrorSchema = z.object({
   retryAfterSeconds: z.number().nonnegative().optional(),
   /** For invalidInput: which fields were wrong, as dotted paths. Never values. */
   fields: z.array(z.string()).optional(),
+  /** A short word the window translates (see AppError). */
+  reason: z
+    .string()
+    .regex(/^[a-z][a-zA-Z]{0,39}$/)
+    .optional(),
 });
 
 // Compile-time only: the plain types in error-codes.ts must be exactly what the schemas check,
@@ -40,23 +45,26 @@ export class DoormanError extends Error {
   readonly code: ErrorCode;
   readonly retryAfterSeconds?: number;
   readonly fields?: string[];
+  readonly reason?: string;
 
   constructor(
     code: ErrorCode,
     message: string,
-    extra: { retryAfterSeconds?: number; fields?: string[]; cause?: unknown } = {},
+    extra: { retryAfterSeconds?: number; fields?: string[]; reason?: string; cause?: unknown } = {},
   ) {
     super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
     this.name = 'DoormanError';
     this.code = code;
     if (extra.retryAfterSeconds !== undefined) this.retryAfterSeconds = extra.retryAfterSeconds;
     if (extra.fields !== undefined) this.fields = extra.fields;
+    if (extra.reason !== undefined) this.reason = extra.reason;
   }
 
   toAppError(): AppError {
     const error: AppError = { code: this.code, message: this.message };
     if (this.retryAfterSeconds !== undefined) error.retryAfterSeconds = this.retryAfterSeconds;
     if (this.fields !== undefined) error.fields = this.fields;
+    if (this.reason !== undefined) error.reason = this.reason;
     return error;
   }
 }

@@ -96,4 +96,26 @@ describe('restoring a backup', () => {
     expect(screen.getByText(/^good\.json is a backup from/)).toBeTruthy();
     expect(screen.queryByTestId('backup-error-detail')).toBeNull();
   });
+
+  it("says why a file cannot be restored in the UI language, never with main's English text", async () => {
+    await applyLanguage('ru');
+    const { answer } = fakeBackup();
+    render(<BackupPanel />);
+    await act(async () =>
+      fireEvent.change(screen.getByLabelText('Восстановить из файла копии'), {
+        target: { files: [chosenFile('cut.json', 'CUT')] },
+      }),
+    );
+    await answer('CUT', {
+      ok: false,
+      error: {
+        code: 'invalidInput',
+        message: 'This backup is damaged (its checksum does not match). Nothing was changed.',
+        reason: 'checksum',
+      },
+    });
+    const detail = screen.getByTestId('backup-error-detail');
+    expect(detail.textContent).toMatch(/контрольная сумма не совпадает/);
+    expect(screen.getByRole('alert').textContent).not.toMatch(/checksum|damaged/);
+  });
 });

@@ -43,6 +43,16 @@ const LOCKDOWN = {
   },
 };
 
+/** The refusals the window has words for (backup:reasons in the English strings). */
+const WINDOW_REASONS = (
+  JSON.parse(
+    fs.readFileSync(
+      path.join(import.meta.dirname, '../../../src/renderer/i18n/locales/en/backup.json'),
+      'utf8',
+    ),
+  ) as { reasons: Record<string, string> }
+).reasons;
+
 function seed(dataDir: string) {
   const clock = handClock('2026-11-20T10:00:00Z');
   const activity = new ActivityService({ dataDir, clock: clock.now });
@@ -196,7 +206,12 @@ describe('backup and restore', () => {
       const target = service(other);
       const bad = corrupt(good);
       expect(() => target.inspect(bad)).toThrow(
-        expect.objectContaining({ code: 'invalidInput', message: expect.stringMatching(message) }),
+        expect.objectContaining({
+          code: 'invalidInput',
+          message: expect.stringMatching(message),
+          // The window words the refusal from this, in each language.
+          reason: expect.toBeOneOf(Object.keys(WINDOW_REASONS)),
+        }),
       );
       expect(() => target.stageRestore(bad)).toThrow(
         expect.objectContaining({ code: 'invalidInput' }),

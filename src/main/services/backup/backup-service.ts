@@ -75,19 +75,34 @@ function scrub(value: unknown): unknown {
   return value;
 }
 
-function damaged(detail: string): DoormanError {
-  return new DoormanError(
-    'invalidInput',
-    `This backup is damaged (${detail}). Nothing was changed.`,
-  );
+/** Why a file cannot be restored; the window words each one (backup:reasons.<reason>). */
+type RefusalReason =
+  | 'notJson'
+  | 'notDoorman'
+  | 'newerVersion'
+  | 'missingParts'
+  | 'badFormatVersion'
+  | 'checksum'
+  | 'unknownFile'
+  | 'notStore'
+  | 'managers'
+  | 'notes'
+  | 'activity';
+
+function refused(reason: RefusalReason, message: string): DoormanError {
+  return new DoormanError('invalidInput', message, { reason });
+}
+
+function damaged(detail: string, reason: RefusalReason): DoormanError {
+  return refused(reason, `This backup is damaged (${detail}). Nothing was changed.`);
 }
 
 /** Checks Doorman's own stores inside a backup deeply; others only as store envelopes. */
 function checkKnownStore(relative: string, envelope: StoreEnvelope, summary: BackupSummary): void {
   const newer = (version: number) => {
     if (envelope.schemaVersion > version) {
-      throw new DoormanError(
-        'invalidInput',
+      throw refused(
+        'newerVersion',
         'This backup holds data from a newer version of Doorman. Update Doorman, then restore it. Nothing was changed.',
       );
     }
@@ -100,20 +115,20 @@ function checkKnownStore(relative: string, envelope: StoreEnvelope, summary: Bac
         data = managersMigrations[v]!(data);
       }
     } catch {
-      throw damaged('its managers cannot be read');
+      throw damaged('its managers cannot be read', 'managers');
     }
     const parsed = z.object({ managers: z.array(z.unknown()) }).safeParse(data);
-    if (!parsed.success) throw damaged('its managers cannot be read');
+    if (!parsed.success) throw damaged('its managers cannot be read', 'managers');
     summary.managers += parsed.data.managers.length;
   } else if (/^notes\/notes-\d+\.json$/.test(relative)) {
     newer(NOTES_STORE_VERSION);
     const parsed = noteShardSchema.safeParse(envelope.data);
-    if (!parsed.success) throw damaged('some notes cannot be read');
+    if (!parsed.success) throw damaged('some notes cannot be read', 'notes');
     summary.notes += Object.keys(parsed.data.notes).length;
   } else if (/^activity\/activity-\d{4}-\d{2}\.json$/.test(relative)) {
     newer(1);
     const parsed = z.object({ entries: z.array(z.unknown()) }).safeParse(envelope.data);
-    if (!parsed.success) throw damaged('its activity log cannot be read');
+    if (!parsed.success) throw damaged('its activity log cannot be read', 'activity');
     summary.activityEntries += parsed.data.entries.length;
   }
 }
@@ -204,8 +219,8 @@ export class BackupService {
     try {
       raw = JSON.parse(content);
     } catch {
-      throw new DoormanError(
-        'invalidInput',
+      throw refused(
+        'notJson',
         'This file is not a Doorman backup (it is not readable JSON). Nothing was changed.',
       );
     }
@@ -213,23 +228,24 @@ export class BackupService {
     const looksLikeOurs =
       typeof raw === 'object' && raw !== null && (raw as { app?: unknown }).app === BACKUP_APP_ID;
     if (!looksLikeOurs || (header.success && header.data.kind !== 'backup')) {
-      throw new DoormanError(
-        'invalidInput',
+      throw refused(
+        'notDoorman',
         'This file was not made by Doorman’s backup. Nothing was changed.',
       );
     }
-    if (!header.success) throw damaged('parts of it are missing');
+    if (!header.success) throw damaged('parts of it are missing', 'missingParts');
     const doc = header.data;
     if (!Number.isInteger(doc.formatVersion) || doc.formatVersion < 1) {
-      throw damaged('its format version is not valid');
+      throw damaged('its format version is not valid', 'badFormatVersion');
     }
     if (doc.formatVersion > BACKUP_FORMAT_VERSION) {
-      throw new DoormanError(
-        'invalidInput',
+      throw refused(
+        'newerVersion',
         `This backup was made by a newer version of Doorman (format ${doc.formatVersion}). Update Doorman, then restore it. Nothing was changed.`,
       );
     }
-    if (checksumOf(doc.files) !== doc.checksum) throw damaged('its checksum does not match');
+    if (checksumOf(doc.files) !== doc.checksum)
+      throw damaged('its checksum does not match', 'checksum');
     const summary: BackupSummary = {
       createdAt: doc.createdAt,
       appVersion: doc.appVersion ?? 'unknown',
@@ -241,8 +257,10 @@ export class BackupService {
     };
     const files: Record<string, StoreEnvelope> = {};
     for (const [relative, envelope] of Object.entries(doc.files)) {
-      if (!isBackupPath(relative)) throw damaged(`it names a file Doorman does not keep`);
-      if (!isEnvelope(envelope)) throw damaged('a file inside it is not a Doorman store');
+      if (!isBackupPath(relative))
+        throw damaged('it names a file Doorman does not keep', 'unknownFile');
+      if (!isEnvelope(envelope))
+        throw damaged('a file inside it is not a Doorman store', 'notStore');
       checkKnownStore(relative, envelope, summary);
       files[relative] = envelope;
     }

@@ -96,12 +96,19 @@ export function BackupPanel() {
         </span>
       </div>
       {inspecting.busy && <p role="status">{t('backup:checking', { name: choice })}</p>}
-      {inspecting.error && <ErrorMessage error={inspecting.error} variant="banner" />}
-      {inspecting.error?.message && (
-        <p className="field__hint" data-testid="backup-error-detail">
-          {inspecting.error.message}
-        </p>
-      )}
+      {inspecting.error &&
+        (inspecting.error.reason ? (
+          // Why this file cannot be restored, in the creator's language.
+          <Alert tone="danger">
+            <p data-testid="backup-error-detail" data-error-code={inspecting.error.code}>
+              {t(`backup:reasons.${inspecting.error.reason}`, {
+                defaultValue: t('errors:invalidInput'),
+              })}
+            </p>
+          </Alert>
+        ) : (
+          <ErrorMessage error={inspecting.error} variant="banner" />
+        ))}
       {checked && !staged && (
         <Alert
           tone="info"
