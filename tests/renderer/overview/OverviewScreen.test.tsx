@@ -233,6 +233,23 @@ describe('the overview (start screen)', () => {
     expect(screen.getByRole('list', { name: '1 active management session' })).toBeTruthy();
   });
 
+  it('loads again when a staleness setting changes the checklist result', async () => {
+    let limitLowered = false;
+    const fake = await show(() =>
+      overviewOf(
+        limitLowered ? {} : { security: { overall: 'secure', needsAttention: 0, total: 9 } },
+      ),
+    );
+    expect(screen.getByText('Every checklist step is done.')).toBeTruthy();
+    limitLowered = true;
+    await act(async () => {
+      fake.emit(['settings']);
+    });
+    await waitFor(() =>
+      expect(screen.getByText('2 of 9 checklist steps need attention.')).toBeTruthy(),
+    );
+  });
+
   it('without an account, leads to connecting one; without a key, to adding it', async () => {
     await show(() => overviewOf({ accounts: [], accountId: null, management: null, logins: null }));
     expect(screen.getByText('No Fansly account connected yet')).toBeTruthy();

@@ -37,8 +37,9 @@ export function SecurityHeader() {
       stopListening();
     };
   }, []);
+  // 'settings': the password and e-mail staleness limits change the checklist's result.
   useStateTopic(
-    ['checklist', 'sessions', 'loginSessions', 'accounts', 'managers'],
+    ['checklist', 'sessions', 'loginSessions', 'accounts', 'managers', 'settings'],
     () => void useChecklistStore.getState().load(),
   );
 

@@ -50,8 +50,9 @@ export function OverviewScreen() {
   useEffect(() => {
     if (shownAccount) return afterPaint(() => void useOverviewStore.getState().refreshStale());
   }, [shownAccount]);
+  // 'settings': the staleness limits change the security card's checklist result.
   useStateTopic(
-    ['vault', 'accounts', 'sessions', 'loginSessions', 'checklist', 'managers'],
+    ['vault', 'accounts', 'sessions', 'loginSessions', 'checklist', 'managers', 'settings'],
     () => void useOverviewStore.getState().load(),
   );
 
