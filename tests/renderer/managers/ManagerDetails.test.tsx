@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Api, ManagerSessions } from '../../../src/shared/contract';
+import type { Api, ManagerSessions, StateTopic } from '../../../src/shared/contract';
 import type { Manager } from '../../../src/shared/domain/manager';
 import type { Result } from '../../../src/shared/errors';
 import { setApi } from '../../../src/renderer/client';
@@ -26,12 +26,38 @@ const ok = <T,>(data: T) => Promise.resolve({ ok: true as const, data });
 
 /** managers:sessions answers what the test gives it; the manager has no notes. */
 function fakeManagersApi(sessions: () => Promise<Result<ManagerSessions>>) {
+  const listeners = new Set<(payload: { topics: StateTopic[] }) => void>();
   const calls = { sessions: vi.fn(sessions) };
   setApi({
     managers: calls,
     notes: { list: vi.fn(() => ok({ items: [], total: 0 })) },
+    onStateChanged: (listener: (payload: { topics: StateTopic[] }) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   } as unknown as Api);
-  return calls;
+  return {
+    ...calls,
+    emit: (topics: StateTopic[]) => listeners.forEach((l) => l({ topics })),
+  };
+}
+
+function issued(status: 'active' | 'revoked'): ManagerSessions {
+  return {
+    available: true,
+    items: [
+      {
+        accountId: 'fansly_1',
+        sessionId: 's1',
+        label: 'Agency chat',
+        managerId: 'm1',
+        permissions: ['messages'],
+        status,
+        createdAt: '2026-01-02T00:00:00.000Z',
+        endedAt: status === 'revoked' ? '2026-02-01T00:00:00.000Z' : null,
+      },
+    ],
+  };
 }
 
 async function renderDetails() {
@@ -99,5 +125,22 @@ describe("a manager's issued sessions", () => {
     });
     expect(screen.getByText('No sessions have been issued to this manager.')).toBeTruthy();
     expect(document.querySelector('[data-error-code]')).toBeNull();
+  });
+
+  // The manager is open; their session is revoked elsewhere (tray "Revoke…", a lockdown, a
+  // background refresh) and main announces 'sessions'.
+  it('are read again when sessions change elsewhere, so offboarding does not offer a revoked one', async () => {
+    let status: 'active' | 'revoked' = 'active';
+    const fake = fakeManagersApi(() => ok(issued(status)));
+    await renderDetails();
+    expect(screen.getByText('Agency chat').closest('tr')!.textContent).toContain('Active');
+
+    status = 'revoked';
+    await act(async () => {
+      fake.emit(['sessions']);
+    });
+    expect(screen.getByText('Agency chat').closest('tr')!.textContent).toContain('Revoked');
+    fireEvent.click(screen.getByRole('button', { name: 'Offboard…' }));
+    expect(screen.getByRole('dialog').textContent).toMatch(/revoke 0 active sessions/);
   });
 });

@@ -15,6 +15,7 @@ import {
   ErrorMessage,
 } from '../../components';
 import { useFormat } from '../../format';
+import { useStateTopic } from '../../hooks/useStateTopic';
 import { useManagersStore } from '../../stores/managers';
 import { useNotesStore } from '../../stores/notes';
 import { usePermissionText } from '../sessions/usePermissionText';
@@ -71,6 +72,8 @@ export function ManagerDetails({
       alive = false;
     };
   }, [manager.id, loadSessions]);
+  // A session revoked elsewhere (tray, lockdown, a refresh): "Offboard…" must not offer it again.
+  useStateTopic('sessions', () => void loadSessions(manager.id));
 
   const active = sessions?.items.filter((s) => s.status === 'active') ?? [];
   const none = t('managers:details.none');
