@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountsList, ActivityEntry, Api } from '../../../src/shared/contract';
 import { setApi } from '../../../src/renderer/client';
@@ -6,6 +6,7 @@ import { ActivityScreen } from '../../../src/renderer/features/activity/Activity
 import { applyLanguage } from '../../../src/renderer/i18n';
 import { useAccountsStore } from '../../../src/renderer/stores/accounts';
 import { useActivityStore } from '../../../src/renderer/stores/activity';
+import { useSelectionStore } from '../../../src/renderer/stores/selection';
 
 const ok = <T,>(data: T) => Promise.resolve({ ok: true as const, data });
 
@@ -68,7 +69,14 @@ afterEach(async () => {
   vi.restoreAllMocks();
   setApi(null);
   useAccountsStore.setState({ list: null, loading: false, loadError: null });
-  useActivityStore.setState({ entries: [], nextCursor: null, loaded: false, error: null });
+  useActivityStore.setState({
+    filters: { accountId: null, kind: null, fromDay: '', toDay: '' },
+    entries: [],
+    nextCursor: null,
+    loaded: false,
+    error: null,
+  });
+  useSelectionStore.setState({ selectedAccountId: null });
   await applyLanguage('en');
 });
 
@@ -166,5 +174,73 @@ describe('the activity log', () => {
       'Account @alice · All 7 steps done',
       'Kept “Agency”; next review on Dec 24, 2026',
     ]);
+  });
+});
+
+/** activity:list filters a fixed log by account and kind, as main does. */
+function filteringApi(log: ActivityEntry[]) {
+  const list = vi.fn((input: { accountId?: string; kinds?: string[] }) =>
+    ok({
+      entries: log.filter(
+        (e) =>
+          (!input.accountId || e.accountId === input.accountId) &&
+          (!input.kinds || input.kinds.includes(e.kind)),
+      ),
+      nextCursor: null,
+    }),
+  );
+  setApi({
+    activity: { list },
+    onStateChanged: vi.fn(() => () => undefined),
+  } as unknown as Api);
+  return list;
+}
+
+const selectedOnly = () =>
+  screen.getByRole('checkbox', { name: 'Selected account only' }) as HTMLInputElement;
+
+describe('"Selected account only"', () => {
+  const log = [
+    entry('e1', { kind: 'loginNew', accountId: 'fansly_a' }),
+    entry('e2', { kind: 'loginNew', accountId: 'fansly_b' }),
+  ];
+
+  it('follows the creator to the account they switch to, and says so', async () => {
+    const list = filteringApi(log);
+    useSelectionStore.setState({ selectedAccountId: 'fansly_a' });
+    await act(async () => {
+      render(<ActivityScreen />);
+    });
+    await act(async () => {
+      fireEvent.click(selectedOnly());
+    });
+    expect(list).toHaveBeenLastCalledWith(expect.objectContaining({ accountId: 'fansly_a' }));
+
+    // The creator picks the other account (Overview / Accounts), then looks at Activity again.
+    cleanup();
+    const before = list.mock.calls.length;
+    useSelectionStore.setState({ selectedAccountId: 'fansly_b' });
+    await act(async () => {
+      render(<ActivityScreen />);
+    });
+    expect(selectedOnly().checked).toBe(true);
+    const asked = list.mock.calls.slice(before).map(([input]) => input.accountId);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((id) => id === 'fansly_b')).toBe(true);
+    expect(screen.getByRole('listitem').textContent).toContain('fansly_b');
+  });
+
+  it('clears itself once no account is selected, instead of filtering out of sight', async () => {
+    const list = filteringApi(log);
+    useActivityStore.setState({
+      filters: { accountId: 'fansly_a', kind: null, fromDay: '', toDay: '' },
+    });
+    await act(async () => {
+      render(<ActivityScreen />);
+    });
+    // No checkbox is shown, so nothing on screen says the log is limited to one account.
+    expect(screen.queryByRole('checkbox', { name: 'Selected account only' })).toBeNull();
+    expect(list).toHaveBeenLastCalledWith(expect.objectContaining({ accountId: undefined }));
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
   });
 });

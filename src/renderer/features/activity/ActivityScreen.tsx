@@ -26,8 +26,12 @@ export function ActivityScreen() {
   const selectedAccountId = useSelectionStore((s) => s.selectedAccountId);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    // "Selected account only" means the account selected now: a filter left on another
+    // account follows the selection (or clears with none), so the box never hides a filter.
+    const stale = useActivityStore.getState().filters.accountId;
+    if (stale !== null && stale !== selectedAccountId) setFilters({ accountId: selectedAccountId });
+    else void load();
+  }, [selectedAccountId, load, setFilters]);
   useStateTopic('activity', () => void load());
 
   const badRange = filters.fromDay && filters.toDay && filters.fromDay > filters.toDay;
