@@ -102,6 +102,8 @@ export interface Core {
 export function createCore(deps: CoreDeps): Core {
   const events = new EventBus();
   const notices = new StorageNoticeLog();
+  // The window's storage notices follow every repair, including ones made after start.
+  notices.onAdd(() => events.changed('storage'));
   // Before any store opens, so no service holds the files a restore replaces.
   let restored = false;
   try {

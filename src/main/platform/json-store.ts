@@ -34,8 +34,15 @@ export const LAST_GOOD_EVERY_MS = 60_000;
 
 export class StorageNoticeLog {
   private readonly items: StorageNotice[] = [];
+  private readonly listeners = new Set<(notice: StorageNotice) => void>();
   add(notice: StorageNotice): void {
     this.items.push(notice);
+    for (const listener of this.listeners) listener(notice);
+  }
+  /** A file repaired after start (a month of the activity log opened on demand) is news too. */
+  onAdd(listener: (notice: StorageNotice) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
   list(): StorageNotice[] {
     return [...this.items];

@@ -60,6 +60,15 @@ export interface AccountsDeps {
   notices?: StorageNoticeLog;
 }
 
+/** Whether two cached lists differ in what any screen shows (not only in when they were read). */
+function shownDiffers(before: CachedAccount[], after: CachedAccount[]): boolean {
+  const shown = (list: CachedAccount[]) =>
+    JSON.stringify(
+      list.map(({ lastRefreshedAt: _when, profileFetchedAt: _profile, ...rest }) => rest),
+    );
+  return shown(before) !== shown(after);
+}
+
 export class AccountsService {
   private readonly store: JsonStore<AccountsCache>;
   private readonly pending: PendingChallenges<PendingConnect>;
@@ -256,11 +265,14 @@ export class AccountsService {
         listed.map((account) => this.withProfile(account, previous.get(account.accountId), now)),
       );
       if (stale()) return this.refresh();
+      const changed = shownDiffers(this.store.get().accounts, accounts);
       this.store.set({ asOf: now, accounts });
       this.fetchedAt = this.now();
       const hadFailure = this.lastFailure !== null;
       this.lastFailure = null;
-      if (hadFailure) this.deps.events.changed('accounts');
+      // The tray, the header and the overview build on this list: a gone (or new, renamed,
+      // disconnected) account is news for them.
+      if (hadFailure || changed) this.deps.events.changed('accounts');
       return this.fromCache(false);
     } catch (error) {
       if (stale()) return this.refresh();

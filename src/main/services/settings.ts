@@ -80,7 +80,13 @@ export class SettingsService {
     }
     this.store.set(next);
     for (const listener of this.listeners) listener(next, previous);
-    this.events.changed('settings');
+    // The key goes only to the address it was saved for: a new address changes the vault's
+    // status (and what the accounts list can be asked with).
+    if (next.gatewayBaseUrl !== previous.gatewayBaseUrl) {
+      this.events.changed('settings', 'vault', 'accounts');
+    } else {
+      this.events.changed('settings');
+    }
     return next;
   }
 

@@ -79,7 +79,7 @@ export class LoginSessionsService {
     }
     const remote = await listForRefresh(() => this.deps.gateway.listLoginSessions(accountId), {
       switchToManual: () => this.switchToManual(accountId),
-      markOffline: () => this.update(accountId, (s) => ({ ...s, offline: true })),
+      markOffline: () => this.markOffline(accountId),
     });
     if (remote) {
       this.reconcile(accountId, remote);
@@ -356,6 +356,13 @@ export class LoginSessionsService {
 
   private requireGatewayMode(accountId: string): void {
     if (this.state(accountId).mode === 'manual') throw unsupportedError();
+  }
+
+  /** The gateway could not be reached: the list is the last known one, and screens say so. */
+  private markOffline(accountId: string): void {
+    if (this.state(accountId).offline) return;
+    this.update(accountId, (s) => ({ ...s, offline: true }));
+    this.changed();
   }
 
   private switchToManual(accountId: string): void {

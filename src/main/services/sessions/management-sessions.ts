@@ -135,7 +135,7 @@ export class ManagementSessionsService {
     }
     const remote = await listForRefresh(() => this.deps.gateway.listManagementSessions(accountId), {
       switchToManual: () => this.switchToManual(accountId),
-      markOffline: () => this.update(accountId, (s) => ({ ...s, offline: true })),
+      markOffline: () => this.markOffline(accountId),
     });
     if (remote) {
       this.reconcile(accountId, remote, now);
@@ -885,6 +885,13 @@ export class ManagementSessionsService {
     return this.listManagementSessions(accountId).some(
       (s) => s.status === 'active' && sameLabel(s.label, label),
     );
+  }
+
+  /** The gateway could not be reached: the list is the last known one, and screens say so. */
+  private markOffline(accountId: string): void {
+    if (this.state(accountId).offline) return;
+    this.update(accountId, (s) => ({ ...s, offline: true }));
+    this.changed();
   }
 
   private switchToManual(accountId: string): void {
