@@ -291,3 +291,50 @@ describe('the overview (start screen)', () => {
     expect(screen.getByText('Кто может войти')).toBeTruthy();
   });
 });
+
+/** A just-connected account: Doorman has never listed its management or login sessions. */
+const neverListed = (extra: Partial<Overview> = {}) =>
+  overviewOf({
+    management: { mode: 'gateway', asOf: null, offline: false, active: [], closedCount: 0 },
+    logins: { mode: 'gateway', asOf: null, open: 0, unrecognised: 0 },
+    security: null,
+    ...extra,
+  });
+
+describe('the overview of an account whose sessions were never listed', () => {
+  it('says the logins are not checked yet, not that every device is recognised', async () => {
+    await show(() => neverListed());
+    const card = screen.getByRole('heading', { name: 'Logged-in devices' }).closest('section')!;
+    expect(card.textContent).not.toContain('Every device is one you recognised.');
+    expect(card.textContent).not.toMatch(/\b0\b/);
+    expect(card.textContent).toContain('Not checked yet');
+  });
+
+  it('says the same when logins are tracked by hand and none is recorded', async () => {
+    await show(() =>
+      neverListed({ logins: { mode: 'manual', asOf: null, open: 0, unrecognised: 0 } }),
+    );
+    const card = screen.getByRole('heading', { name: 'Logged-in devices' }).closest('section')!;
+    expect(card.textContent).not.toContain('Every device is one you recognised.');
+    expect(card.textContent).toContain('No login recorded by hand');
+  });
+
+  it('does not count "0 people or agencies" while its own list says it was never read', async () => {
+    await show(() => neverListed());
+    expect(
+      screen.getByText("Doorman has not listed this account's management sessions yet."),
+    ).toBeTruthy();
+    const card = screen.getByRole('heading', { name: 'Management sessions' }).closest('section')!;
+    expect(card.textContent).not.toContain('0 people or agencies can manage this account.');
+    expect(card.textContent).toContain('Not checked yet');
+  });
+
+  it('says so in Russian too', async () => {
+    await applyLanguage('ru');
+    await show(() => neverListed());
+    for (const title of ['Сеансы управления', 'Устройства со входом']) {
+      const card = screen.getByRole('heading', { name: title }).closest('section')!;
+      expect(card.querySelector('.overview-card__figure')!.textContent).toBe('Ещё не проверено');
+    }
+  });
+});

@@ -106,6 +106,11 @@ function AccountOverview({ overview, account }: { overview: Overview; account: A
   );
   const active = management?.active ?? [];
   const notFromDoorman = active.filter((s) => !s.createdInDoorman && s.source === 'gateway');
+  // Nothing listed yet (or recorded by hand): "0" and an all-clear would be claims never checked.
+  const accessUnchecked = active.length === 0 && !management?.asOf && management?.mode !== 'manual';
+  const loginsUnchecked =
+    !logins || (logins.open === 0 && (logins.mode === 'manual' || logins.asOf === null));
+  const notChecked = <span className="overview-card__unchecked">{t('cards.notChecked')}</span>;
 
   const openSession = (sessionId: string) => {
     const sessions = useSessionsStore.getState();
@@ -148,24 +153,28 @@ function AccountOverview({ overview, account }: { overview: Overview; account: A
       <div className="overview-cards">
         <SummaryCard
           title={t('cards.access.title')}
-          figure={active.length}
+          figure={accessUnchecked ? notChecked : active.length}
           action={<Button onClick={() => go('sessions')}>{t('cards.access.action')}</Button>}
         >
           {management?.mode === 'manual'
             ? t('cards.access.manual')
-            : notFromDoorman.length > 0
-              ? t('cards.access.notFromDoorman', { count: notFromDoorman.length })
-              : t('cards.access.detail', { count: active.length })}
+            : accessUnchecked
+              ? t('cards.access.notChecked')
+              : notFromDoorman.length > 0
+                ? t('cards.access.notFromDoorman', { count: notFromDoorman.length })
+                : t('cards.access.detail', { count: active.length })}
         </SummaryCard>
         <SummaryCard
           title={t('cards.logins.title')}
-          figure={logins?.open ?? 0}
+          figure={loginsUnchecked ? notChecked : logins.open}
           tone={logins && logins.unrecognised > 0 ? 'danger' : undefined}
           action={<Button onClick={() => go('sessions')}>{t('cards.logins.action')}</Button>}
         >
-          {logins && logins.unrecognised > 0
-            ? t('cards.logins.unrecognised', { count: logins.unrecognised })
-            : t('cards.logins.allRecognised')}
+          {loginsUnchecked
+            ? t(logins?.mode === 'manual' ? 'cards.logins.noneRecorded' : 'cards.logins.notChecked')
+            : logins.unrecognised > 0
+              ? t('cards.logins.unrecognised', { count: logins.unrecognised })
+              : t('cards.logins.allRecognised')}
         </SummaryCard>
         <SummaryCard
           title={t('cards.security.title')}
