@@ -244,3 +244,27 @@ describe('"Selected account only"', () => {
     expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
   });
 });
+
+describe('filtering the activity log', () => {
+  /** The text of every polite or assertive live region on screen. */
+  const announced = () =>
+    Array.from(document.querySelectorAll('[aria-live], [role="status"], [role="alert"]')).map(
+      (el) => el.textContent ?? '',
+    );
+
+  it('tells a screen reader what the filter left, as the notes search does', async () => {
+    filteringApi([entry('e1', { kind: 'keySet', summary: 'API key set' })]);
+    await act(async () => {
+      render(<ActivityScreen />);
+    });
+    expect(announced()).toContain('1 event');
+
+    await act(async () => {
+      fireEvent.change(screen.getByRole('combobox', { name: 'Kind' }), {
+        target: { value: 'sessionRevoked' },
+      });
+    });
+    expect(screen.getByText('Nothing matches these filters')).toBeTruthy();
+    expect(announced().some((text) => text.includes('Nothing matches these filters'))).toBe(true);
+  });
+});

@@ -36,6 +36,7 @@ export function ActivityScreen() {
 
   const badRange = filters.fromDay && filters.toDay && filters.fromDay > filters.toDay;
   const filtered = Boolean(filters.kind || filters.accountId || filters.fromDay || filters.toDay);
+  const empty = loaded && entries.length === 0 && !error;
 
   return (
     <Screen title={t('activity:title')} description={t('activity:description')}>
@@ -81,15 +82,23 @@ export function ActivityScreen() {
         )}
       </form>
       {error && !badRange && <ErrorMessage error={error} variant="banner" />}
-      {loaded && entries.length === 0 && !error ? (
-        filtered ? (
-          <EmptyState title={t('activity:noMatchesTitle')}>
-            {t('activity:noMatchesBody')}
-          </EmptyState>
-        ) : (
-          <EmptyState title={t('activity:emptyTitle')}>{t('activity:emptyBody')}</EmptyState>
-        )
-      ) : (
+      {/* Like the notes search: a filter that changes the results says what it left. */}
+      <div aria-live="polite">
+        {empty &&
+          (filtered ? (
+            <EmptyState title={t('activity:noMatchesTitle')}>
+              {t('activity:noMatchesBody')}
+            </EmptyState>
+          ) : (
+            <EmptyState title={t('activity:emptyTitle')}>{t('activity:emptyBody')}</EmptyState>
+          ))}
+        {loaded && entries.length > 0 && !error && (
+          <p className="activity-count">
+            {t(nextCursor ? 'activity:countMore' : 'activity:count', { count: entries.length })}
+          </p>
+        )}
+      </div>
+      {!empty && (
         <ActivityList
           entries={entries}
           hasMore={Boolean(nextCursor)}
