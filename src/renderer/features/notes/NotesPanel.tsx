@@ -71,18 +71,30 @@ export function NotesPanel() {
           </Button>
         </div>
         {creating.error && <ErrorMessage error={creating.error} />}
-        {loadError && <ErrorMessage error={loadError} variant="banner" />}
-        <p className="notes-panel__count" aria-live="polite">
-          {t('notes:count', { count: total })}
-        </p>
-        {loaded && items.length === 0 ? (
-          query.trim() ? (
-            <EmptyState title={t('notes:noMatchesTitle')}>{t('notes:noMatchesBody')}</EmptyState>
-          ) : (
-            <EmptyState title={t('notes:emptyTitle')}>{t('notes:emptyBody')}</EmptyState>
-          )
+        {loadError ? (
+          // The notes could not be read: "0 notes, No notes yet" would say they are gone.
+          <ErrorMessage
+            error={loadError}
+            variant="banner"
+            actions={<Button onClick={() => void load()}>{t('common:retry')}</Button>}
+          />
         ) : (
-          <NotesList items={items} selectedId={selectedId} onSelect={select} />
+          <>
+            <p className="notes-panel__count" aria-live="polite">
+              {t('notes:count', { count: total })}
+            </p>
+            {loaded && items.length === 0 ? (
+              query.trim() ? (
+                <EmptyState title={t('notes:noMatchesTitle')}>
+                  {t('notes:noMatchesBody')}
+                </EmptyState>
+              ) : (
+                <EmptyState title={t('notes:emptyTitle')}>{t('notes:emptyBody')}</EmptyState>
+              )
+            ) : (
+              <NotesList items={items} selectedId={selectedId} onSelect={select} />
+            )}
+          </>
         )}
       </div>
       <div className="notes-panel__main">
