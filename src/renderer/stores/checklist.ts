@@ -9,11 +9,8 @@ interface ChecklistStoreState {
   state: ChecklistState | null;
   loadError: AppError | null;
   monitor: MonitorStatus | null;
-  /** The account whose items are shown (several accounts: one at a time). */
-  shownAccountId: string | null;
   load: () => Promise<void>;
   loadMonitor: () => Promise<void>;
-  showAccount: (accountId: string) => void;
   /** Throws a ClientError (the caller shows it next to the button). */
   confirm: (input: ChecklistConfirmInput) => Promise<void>;
   unconfirm: (accountId: string | null, itemId: ConfirmableItemId) => Promise<void>;
@@ -26,7 +23,6 @@ export const useChecklistStore = create<ChecklistStoreState>((set) => ({
   state: null,
   loadError: null,
   monitor: null,
-  shownAccountId: null,
   load: async () => {
     try {
       const state = await unwrap(api().checklist.get());
@@ -42,7 +38,6 @@ export const useChecklistStore = create<ChecklistStoreState>((set) => ({
       // The status line is a nicety; the checklist itself reports load errors.
     }
   },
-  showAccount: (shownAccountId) => set({ shownAccountId }),
   confirm: async (input) => {
     set({ state: await unwrap(api().checklist.confirm(input)) });
   },

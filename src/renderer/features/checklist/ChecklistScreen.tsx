@@ -14,6 +14,7 @@ import {
 import { useStateTopic } from '../../hooks/useStateTopic';
 import { useChecklistStore } from '../../stores/checklist';
 import { useLockdownStore } from '../../stores/lockdown';
+import { useSelectionStore } from '../../stores/selection';
 import { LockdownPanel } from '../lockdown/LockdownPanel';
 import { ChecklistItemCard } from './ChecklistItemCard';
 import { MonitorLine } from './MonitorLine';
@@ -24,7 +25,8 @@ export function ChecklistScreen() {
   const { t } = useTranslation('checklist');
   const state = useChecklistStore((s) => s.state);
   const loadError = useChecklistStore((s) => s.loadError);
-  const shownAccountId = useChecklistStore((s) => s.shownAccountId);
+  // The account every screen shows (chosen on the Overview, Accounts, or here).
+  const selectedAccountId = useSelectionStore((s) => s.selectedAccountId);
   const panelOpen = useLockdownStore((s) => s.panelOpen);
 
   useEffect(() => {
@@ -41,7 +43,7 @@ export function ChecklistScreen() {
 
   const refresh = useAsyncAction(() => useChecklistStore.getState().refreshNow());
   const accounts = state?.accounts ?? [];
-  const shown = accounts.find((a) => a.accountId === shownAccountId) ?? accounts[0] ?? null;
+  const shown = accounts.find((a) => a.accountId === selectedAccountId) ?? accounts[0] ?? null;
 
   return (
     <Screen
@@ -99,7 +101,7 @@ export function ChecklistScreen() {
                       type="button"
                       className="checklist-summary__account"
                       aria-pressed={a.accountId === shown?.accountId}
-                      onClick={() => useChecklistStore.getState().showAccount(a.accountId)}
+                      onClick={() => useSelectionStore.getState().selectAccount(a.accountId)}
                     >
                       <span>{a.label}</span> <StatusPill state={a.overall} />
                     </button>
