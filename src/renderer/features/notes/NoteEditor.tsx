@@ -12,10 +12,9 @@ import {
   useAsyncAction,
 } from '../../components';
 import { useFormat } from '../../format';
-import { useManagersStore } from '../../stores/managers';
 import { useNotesStore } from '../../stores/notes';
 import { MarkdownView } from './MarkdownView';
-import { targetLabel } from './targetLabel';
+import { targetLabel, useTargetNames } from './targetLabel';
 import { clearDraft, useNoteAutosave, type SaveState } from './useNoteAutosave';
 import type { AppError } from '../../../shared/errors';
 
@@ -75,7 +74,7 @@ function LoadedNoteEditor({ note }: { note: Note }) {
   const format = useFormat();
   const textareaId = useId();
   const hintId = useId();
-  const managers = useManagersStore((s) => s.managers);
+  const names = useTargetNames();
   const pin = useNotesStore((s) => s.pin);
   const remove = useNotesStore((s) => s.remove);
   const [pinned, setPinned] = useState(note.pinned);
@@ -91,7 +90,7 @@ function LoadedNoteEditor({ note }: { note: Note }) {
   return (
     <div className="note-editor">
       <div className="note-editor__toolbar">
-        <span className="note-editor__target">{targetLabel(t, note.target, managers)}</span>
+        <span className="note-editor__target">{targetLabel(t, note.target, names)}</span>
         <span className="note-editor__time">{format.dateTime(updatedAt)}</span>
         <div className="note-editor__actions">
           <Button

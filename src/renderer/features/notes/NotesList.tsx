@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { NoteSummary } from '../../../shared/contract';
 import { Badge } from '../../components';
 import { useFormat } from '../../format';
-import { useManagersStore } from '../../stores/managers';
-import { targetLabel } from './targetLabel';
+import { targetLabel, useTargetNames } from './targetLabel';
 
 const ROW_HEIGHT = 76;
 
@@ -21,7 +20,7 @@ export function NotesList({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const managers = useManagersStore((s) => s.managers);
+  const names = useTargetNames();
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -61,7 +60,7 @@ export function NotesList({
                   {note.title || t('notes:untitled')}
                 </span>
                 <span className="notes-list__meta">
-                  {targetLabel(t, note.target, managers)} · {format.dateTime(note.updatedAt)}
+                  {targetLabel(t, note.target, names)} · {format.dateTime(note.updatedAt)}
                 </span>
                 <span className="notes-list__excerpt">{note.excerpt.replace(/\s+/g, ' ')}</span>
               </button>

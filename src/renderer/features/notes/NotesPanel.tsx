@@ -10,19 +10,18 @@ import {
   useAsyncAction,
 } from '../../components';
 import { useStateTopic } from '../../hooks/useStateTopic';
-import { useManagersStore } from '../../stores/managers';
 import { useNotesStore } from '../../stores/notes';
 import { useSelectionStore } from '../../stores/selection';
 import { NoteEditor } from './NoteEditor';
 import { NotesList } from './NotesList';
-import { decodeTarget, encodeTarget } from './targetLabel';
+import { accountTargetLabel, decodeTarget, encodeTarget, useTargetNames } from './targetLabel';
 
 /** The notes tab: search, the list, and the editor for the selected note. */
 export function NotesPanel() {
   const { t } = useTranslation();
   const { query, items, total, loaded, loadError, selectedId, setQuery, load, select, create } =
     useNotesStore();
-  const managers = useManagersStore((s) => s.managers);
+  const { managers, accounts } = useTargetNames();
   const accountId = useSelectionStore((s) => s.selectedAccountId);
   const [about, setAbout] = useState('none');
   const creating = useAsyncAction((target: NoteTarget) => create(target));
@@ -35,7 +34,7 @@ export function NotesPanel() {
   const aboutOptions = [
     { value: 'none', label: t('notes:target.none') },
     ...(accountId
-      ? [{ value: `account:${accountId}`, label: t('notes:target.account', { id: accountId }) }]
+      ? [{ value: `account:${accountId}`, label: accountTargetLabel(t, accountId, accounts) }]
       : []),
     ...managers
       .filter((m) => !m.offboardedAt)
