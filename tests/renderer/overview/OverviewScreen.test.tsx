@@ -287,7 +287,7 @@ describe('the overview (start screen)', () => {
     await applyLanguage('ru');
     await show();
     expect(screen.getByRole('heading', { level: 2, name: 'Обзор' })).toBeTruthy();
-    expect(screen.getByRole('list', { name: '2 активных сеанса управления' })).toBeTruthy();
+    expect(screen.getByRole('list', { name: '2 активные сессии управления' })).toBeTruthy();
     expect(screen.getByText('Кто может войти')).toBeTruthy();
   });
 });
@@ -332,7 +332,7 @@ describe('the overview of an account whose sessions were never listed', () => {
   it('says so in Russian too', async () => {
     await applyLanguage('ru');
     await show(() => neverListed());
-    for (const title of ['Сеансы управления', 'Устройства со входом']) {
+    for (const title of ['Сессии управления', 'Устройства со входом']) {
       const card = screen.getByRole('heading', { name: title }).closest('section')!;
       expect(card.querySelector('.overview-card__figure')!.textContent).toBe('Ещё не проверено');
     }
