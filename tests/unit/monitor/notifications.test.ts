@@ -85,4 +85,15 @@ describe('notifications', () => {
     expect(text.body).toContain('«Agency A»');
     expect(text.body).toMatch(/14 июн\.? 2026/);
   });
+
+  it('in Russian, names the manager without declining the name after «с»', () => {
+    // «Договор с Anna» needs the instrumental case, which an inserted name does not take.
+    const text = notificationText(
+      { kind: 'contractEnding', managerName: 'Anna', contractEnd: '2026-06-20' },
+      'ru',
+    );
+    expect(text.body).toMatch(
+      /^Anna: договор заканчивается 20 июн\.? 2026( г\.)?\. Когда он закончится, отзовите сессии этого менеджера\.$/,
+    );
+  });
 });
