@@ -88,4 +88,12 @@ describe('translations', () => {
       expect(names(ru as string), `${ns}:${key} placeholders`).toEqual(names(en as string));
     }
   });
+
+  it('in Russian, say «сессия» as Fansly does, never «сеанс»', () => {
+    // Two words for one thing read as two things: «сеанс» made management sessions look
+    // like something other than Fansly's «сессии управления».
+    const russian = (value: unknown): string[] =>
+      typeof value === 'string' ? [value] : Object.values(value ?? {}).flatMap(russian);
+    expect(russian(byLanguage.ru).filter((text) => /сеанс/i.test(text))).toEqual([]);
+  });
 });
