@@ -12,7 +12,7 @@ import { createFakeApi } from './fake-api';
 
 beforeEach(async () => {
   useSettingsStore.setState({ settings: null, loadError: null });
-  useNavigationStore.setState({ screen: 'accounts', focusRequest: 0, focusPending: false });
+  useNavigationStore.setState({ ...useNavigationStore.getInitialState(), screen: 'accounts' });
   await applyLanguage('en');
 });
 
@@ -152,5 +152,13 @@ describe('the app frame', () => {
     expect(useSelectionStore.getState().selectedAccountId).toBe('fansly_b');
     act(() => fake.emitNavigate('sessions', 'fansly_gone'));
     expect(useSelectionStore.getState().selectedAccountId).toBe('fansly_b');
+  });
+
+  it('opens the tab main asks for: a new-login notification leads to the login sessions', async () => {
+    const fake = await renderApp();
+    act(() => fake.emitNavigate('sessions/logins'));
+    expect(useNavigationStore.getState()).toMatchObject({ screen: 'sessions', tab: 'logins' });
+    act(() => fake.emitNavigate('nowhere/logins'));
+    expect(useNavigationStore.getState().screen).toBe('sessions');
   });
 });

@@ -23,8 +23,8 @@ import { accountLabel } from '../accounts/account-label';
 import { AccessList } from './AccessList';
 import './overview.css';
 
-const go = (screen: 'accounts' | 'sessions' | 'checklist') =>
-  useNavigationStore.getState().navigate(screen, { focus: true });
+const go = (screen: 'accounts' | 'sessions' | 'checklist', tab?: 'management' | 'logins') =>
+  useNavigationStore.getState().navigate(screen, { focus: true, tab });
 
 /**
  * The start screen: who can get into the account, with what power, and whether it is locked
@@ -117,7 +117,7 @@ function AccountOverview({ overview, account }: { overview: Overview; account: A
     // open() switches the sessions screen to this account first (which clears its selection).
     if (sessions.accountId !== account.accountId) void sessions.open(account.accountId);
     sessions.select(sessionId);
-    go('sessions');
+    go('sessions', 'management');
   };
 
   return (
@@ -154,7 +154,9 @@ function AccountOverview({ overview, account }: { overview: Overview; account: A
         <SummaryCard
           title={t('cards.access.title')}
           figure={accessUnchecked ? notChecked : active.length}
-          action={<Button onClick={() => go('sessions')}>{t('cards.access.action')}</Button>}
+          action={
+            <Button onClick={() => go('sessions', 'management')}>{t('cards.access.action')}</Button>
+          }
         >
           {management?.mode === 'manual'
             ? t('cards.access.manual')
@@ -168,7 +170,9 @@ function AccountOverview({ overview, account }: { overview: Overview; account: A
           title={t('cards.logins.title')}
           figure={loginsUnchecked ? notChecked : logins.open}
           tone={logins && logins.unrecognised > 0 ? 'danger' : undefined}
-          action={<Button onClick={() => go('sessions')}>{t('cards.logins.action')}</Button>}
+          action={
+            <Button onClick={() => go('sessions', 'logins')}>{t('cards.logins.action')}</Button>
+          }
         >
           {loginsUnchecked
             ? t(logins?.mode === 'manual' ? 'cards.logins.noneRecorded' : 'cards.logins.notChecked')
