@@ -29,7 +29,8 @@ export function isNotificationEnabled(kind: NotificationKind, settings: Settings
 
 /** The screen a click on the notification opens. */
 export const NOTIFICATION_SCREENS: Record<NotificationKind, string> = {
-  newLogin: 'sessions',
+  // The Sessions screen's login tab (the window reads 'screen/tab').
+  newLogin: 'sessions/logins',
   // The checklist lists overdue sessions with Keep and Revoke…
   reviewDue: 'checklist',
   // Managers and their contracts live beside the notes.

@@ -37,7 +37,7 @@ describe('notifications', () => {
     expect(isNotificationEnabled('contractEnding', off)).toBe(true);
   });
 
-  it('a new login says where it came from, and a click opens the sessions screen', () => {
+  it('a new login says where it came from, and a click opens the login sessions tab', () => {
     const { service, notifier, opened } = make();
     expect(service.notify(newLogin)).toBe(true);
     expect(notifier.shown).toHaveLength(1);
@@ -46,7 +46,7 @@ describe('notifications', () => {
       'New login on your account @alice from Lagos, NG (203.0.113.9)',
     );
     notifier.shown[0]!.onClick!();
-    expect(opened).toEqual(['sessions']);
+    expect(opened).toEqual(['sessions/logins']);
   });
 
   it('a review reminder opens the checklist (keep or revoke), a contract reminder the managers', () => {
