@@ -31,9 +31,21 @@ const SHAPES: [RegExp, string][] = [
   ],
 ];
 
+/**
+ * The forms a secret takes in text: as is, URL-encoded (a link or key inside a query or
+ * path) and JSON-escaped (inside a serialised body or detail). Longest first, so a form that
+ * contains another is replaced whole.
+ */
+function formsOf(secret: string): string[] {
+  const forms = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]);
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
 export function redact(text: string): string {
   let out = text;
-  for (const secret of secrets) out = out.split(secret).join('[redacted]');
+  for (const secret of secrets) {
+    for (const form of formsOf(secret)) out = out.split(form).join('[redacted]');
+  }
   for (const [pattern, replacement] of SHAPES) out = out.replace(pattern, replacement);
   return out;
 }
