@@ -154,6 +154,12 @@ describe('the activity log', () => {
       'Аккаунт @alice · Revoked “Agency”',
       'Revoked “Editor” by a future route',
     ]);
+    // A line too long for its row is cut on screen; the whole of it shows on hover.
+    expect(
+      screen
+        .getAllByRole('listitem')
+        .map((row) => row.querySelector('.activity-list__detail')!.getAttribute('title')),
+    ).toEqual(details());
   });
 
   it('in English, uses the same sentences with English words', async () => {

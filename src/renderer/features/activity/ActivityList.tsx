@@ -52,6 +52,12 @@ export function ActivityList({
         {rows.map((row) => {
           const entry = entries[row.index]!;
           const account = activityAccountName(entry, accountNames);
+          const detail = [
+            account ? t('activity:account', { name: account }) : null,
+            activityDetail(entry, i18n, format),
+          ]
+            .filter(Boolean)
+            .join(' · ');
           return (
             <li
               key={entry.id}
@@ -75,13 +81,9 @@ export function ActivityList({
                   </>
                 )}
               </span>
-              <span className="activity-list__detail">
-                {[
-                  account ? t('activity:account', { name: account }) : null,
-                  activityDetail(entry, i18n, format),
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
+              {/* One line, cut with an ellipsis when long: the whole of it on hover. */}
+              <span className="activity-list__detail" title={detail}>
+                {detail}
               </span>
             </li>
           );
