@@ -97,5 +97,23 @@ describe('connecting an account', () => {
 
     await act(async () => answers.verify!({ ok: true, data: { status: 'connected', account } }));
     expect(onConnected).toHaveBeenCalledWith(account);
+    // Done: leaving the form now has nothing to cancel.
+    cleanup();
+    expect(accounts.cancelConnect).not.toHaveBeenCalled();
+  });
+
+  it('leaving the form while a code is awaited ends the sign-in main holds open', async () => {
+    const { accounts, answers } = fakeAccounts();
+    await showFormAndConnect();
+    await act(async () =>
+      answers.connect!({
+        ok: true,
+        data: { status: 'twoFactorRequired', challengeId: 'ch-7', deliveryHint: null },
+      }),
+    );
+    // The creator goes to another screen instead of entering the code.
+    cleanup();
+    expect(accounts.cancelConnect).toHaveBeenCalledTimes(1);
+    expect(accounts.cancelConnect).toHaveBeenCalledWith({ challengeId: 'ch-7' });
   });
 });

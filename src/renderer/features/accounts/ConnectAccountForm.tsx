@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, ConnectResult } from '../../../shared/contract';
 import { isCountryCode } from '../../../shared/domain/countries';
@@ -35,12 +35,30 @@ export function ConnectAccountForm({ onConnected, onCancel }: ConnectAccountForm
   const [connectError, setConnectError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // The sign-in main holds open for the code. Leaving the form any way (Cancel, another
+  // screen, the window closing) ends it, so no half-done sign-in waits out its ten minutes.
+  const openChallenge = useRef<string | null>(null);
+  useEffect(() => {
+    openChallenge.current = pending?.challengeId ?? null;
+  }, [pending]);
+  useEffect(
+    () => () => {
+      const challengeId = openChallenge.current;
+      if (challengeId)
+        void api()
+          .accounts.cancelConnect({ challengeId })
+          .catch(() => undefined);
+    },
+    [],
+  );
+
   const verify = useAsyncAction(async (code: string) => {
     if (!pending) return;
     const result = await unwrap(
       api().accounts.verifyConnect({ challengeId: pending.challengeId, code }),
     );
     if (result.status === 'connected') {
+      openChallenge.current = null;
       onConnected(result.account);
       return;
     }
@@ -87,6 +105,7 @@ export function ConnectAccountForm({ onConnected, onCancel }: ConnectAccountForm
   const cancel = () => {
     if (busy || verify.busy) return;
     if (pending) void api().accounts.cancelConnect({ challengeId: pending.challengeId });
+    openChallenge.current = null;
     setPassword('');
     onCancel();
   };
