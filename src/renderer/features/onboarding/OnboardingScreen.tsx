@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Button, Panel, Screen } from '../../components';
-import { api } from '../../client';
+import { Button, ErrorMessage, Panel, Screen, useAsyncAction } from '../../components';
+import { api, unwrap } from '../../client';
 import { ApiKeyForm } from '../accounts/ApiKeyForm';
 
 /** Where the creator gets a key: the gateway's own documentation (allowlisted host). */
@@ -12,6 +12,9 @@ export const GATEWAY_DOCS_URL = 'https://apifansly.com/docs';
  */
 export function OnboardingScreen() {
   const { t } = useTranslation('onboarding');
+  const openDocs = useAsyncAction(async () => {
+    await unwrap(api().app.openExternal({ url: GATEWAY_DOCS_URL }));
+  });
   return (
     <Screen title={t('title')} description={t('lead')}>
       <div className="onboarding">
@@ -27,13 +30,11 @@ export function OnboardingScreen() {
             <li>{t('step3')}</li>
           </ol>
           <div className="form-actions">
-            <Button
-              variant="ghost"
-              onClick={() => void api().app.openExternal({ url: GATEWAY_DOCS_URL })}
-            >
+            <Button variant="ghost" busy={openDocs.busy} onClick={() => void openDocs.run()}>
               {t('openDocs')}
             </Button>
           </div>
+          {openDocs.error && <ErrorMessage error={openDocs.error} />}
           <ApiKeyForm />
         </Panel>
         <Panel title={t('withoutKeyTitle')} id="onboarding-without-key">
