@@ -140,27 +140,39 @@ export class JsonStore<T> {
   }
 
   private loadOrRecover(): T {
-    if (!fs.existsSync(this.filePath)) return this.options.defaults();
+    const now = this.now().toISOString();
+    if (!fs.existsSync(this.filePath)) {
+      // No file and no last good copy: a new profile. A last good copy alone means a repair
+      // was cut short (the damaged file set aside, the good data not yet written back): it
+      // is the data, not something to overwrite with defaults.
+      if (!fs.existsSync(this.lastGoodPath)) return this.options.defaults();
+      return this.fromLastGood(now);
+    }
     const fromMain = this.tryRead(this.filePath);
     if (fromMain.ok) return fromMain.value;
 
-    const now = this.now().toISOString();
-    const stamp = now.replace(/[:.]/g, '-');
-    fs.renameSync(
-      this.filePath,
-      path.join(this.options.dir, `${this.options.name}.corrupt-${stamp}.json`),
-    );
+    this.setAside(this.filePath, 'corrupt', now);
     this.options.notices?.add({ store: this.options.name, kind: 'corruptSetAside', at: now });
-
-    if (fs.existsSync(this.lastGoodPath)) {
-      const fromBackup = this.tryRead(this.lastGoodPath);
-      if (fromBackup.ok) {
-        this.options.notices?.add({ store: this.options.name, kind: 'restoredBackup', at: now });
-        return fromBackup.value;
-      }
-    }
+    if (fs.existsSync(this.lastGoodPath)) return this.fromLastGood(now);
     this.options.notices?.add({ store: this.options.name, kind: 'resetToDefaults', at: now });
     return this.options.defaults();
+  }
+
+  /** The last good copy, said so; one that cannot be read is kept aside, never overwritten. */
+  private fromLastGood(now: string): T {
+    const fromBackup = this.tryRead(this.lastGoodPath);
+    if (fromBackup.ok) {
+      this.options.notices?.add({ store: this.options.name, kind: 'restoredBackup', at: now });
+      return fromBackup.value;
+    }
+    this.setAside(this.lastGoodPath, 'corrupt-last-good', now);
+    this.options.notices?.add({ store: this.options.name, kind: 'resetToDefaults', at: now });
+    return this.options.defaults();
+  }
+
+  private setAside(file: string, label: string, now: string): void {
+    const stamp = now.replace(/[:.]/g, '-');
+    fs.renameSync(file, path.join(this.options.dir, `${this.options.name}.${label}-${stamp}.json`));
   }
 
   private tryRead(file: string): { ok: true; value: T } | { ok: false } {

@@ -35,4 +35,17 @@ describe('a note file found corrupt at start', () => {
     expect(setAside).toHaveLength(1);
     expect(fs.readFileSync(path.join(dir, 'notes', setAside[0]!), 'utf8')).toContain('"x":');
   });
+
+  it('a shard left with only its last good copy (a repair cut short) is read from that copy', () => {
+    const first = new NotesService({ dataDir: dir, clock: () => new Date() });
+    const note = first.create({ text: 'precious' });
+    new NotesService({ dataDir: dir, clock: () => new Date() });
+    // Killed after the damaged shard was set aside, before the good copy was written back.
+    const file = path.join(dir, 'notes', `${shardName(shardOf(note.id))}.json`);
+    fs.renameSync(file, file.replace(/\.json$/, '.corrupt-earlier.json'));
+    const notices = new StorageNoticeLog();
+    const reopened = new NotesService({ dataDir: dir, clock: () => new Date(), notices });
+    expect(reopened.get(note.id).text).toBe('precious');
+    expect(notices.list().map((n) => n.kind)).toEqual(['restoredBackup']);
+  });
 });

@@ -135,6 +135,29 @@ describe('a JSON store on disk', () => {
     ]);
   });
 
+  it('a repair cut short (damaged file set aside, good copy not yet written back) restores the last good copy', () => {
+    const dir = tempDir();
+    openPets(dir).store.set({ name: 'Rex', legs: 4 });
+    openPets(dir); // a good open: the last good copy holds Rex
+    fs.writeFileSync(path.join(dir, 'pets.json'), '{"schemaVersion":1,"data":{"na');
+    // Killed right after the damaged file was set aside.
+    fs.renameSync(path.join(dir, 'pets.json'), path.join(dir, 'pets.corrupt-earlier.json'));
+    const { store, notices } = openPets(dir);
+    expect(store.get()).toEqual({ name: 'Rex', legs: 4 });
+    expect(notices.list().map((n) => n.kind)).toEqual(['restoredBackup']);
+    expect(openPets(dir).store.get()).toEqual({ name: 'Rex', legs: 4 });
+  });
+
+  it('a last good copy that cannot be read is kept aside, not overwritten with the defaults', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'pets.last-good.json'), 'garbage');
+    const { store, notices } = openPets(dir);
+    expect(store.get()).toEqual({ name: 'nobody', legs: 0 });
+    expect(notices.list().map((n) => n.kind)).toEqual(['resetToDefaults']);
+    const aside = fs.readdirSync(dir).find((name) => name.startsWith('pets.corrupt-last-good-'))!;
+    expect(fs.readFileSync(path.join(dir, aside), 'utf8')).toBe('garbage');
+  });
+
   it('treats valid JSON that fails the schema as corrupt too', () => {
     const dir = tempDir();
     openPets(dir).store.set({ name: 'Rex', legs: 4 });

@@ -45,9 +45,11 @@ export class ShardedNotesStore {
     fs.mkdirSync(this.dir, { recursive: true });
     const existing = fs
       .readdirSync(this.dir)
-      .map((name) => /^notes-(\d+)\.json$/.exec(name)?.[1])
+      // A shard left with only its last good copy (a repair cut short) is a shard too.
+      .map((name) => /^notes-(\d+)(?:\.last-good)?\.json$/.exec(name)?.[1])
       .filter((index): index is string => index !== undefined)
       .map(Number)
+      .filter((index, i, all) => all.indexOf(index) === i)
       .sort((a, b) => a - b);
     for (const index of existing) {
       for (const note of Object.values(this.shard(index).get().notes)) {
