@@ -1,11 +1,18 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   SESSION_LABEL_MAX,
   type ManagementSession,
   type PermissionCatalogue,
 } from '../../../shared/contract/sessions';
-import { Button, ErrorMessage, Panel, TextField, useAsyncAction } from '../../components';
+import {
+  Button,
+  ErrorMessage,
+  focusFirstIn,
+  Panel,
+  TextField,
+  useAsyncAction,
+} from '../../components';
 import { api, ClientError, unwrap } from '../../client';
 import { useSessionsStore } from '../../stores/sessions';
 import { TwoFactorStep } from '../twofa/TwoFactorStep';
@@ -26,6 +33,11 @@ export function EditSessionForm({
   const [label, setLabel] = useState(session.label);
   const [permissions, setPermissions] = useState<string[]>(session.permissions);
   const [needsCode, setNeedsCode] = useState(false);
+  // The form (or the 2FA step) replaces the detail that held focus: its first field takes it.
+  const panelRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    focusFirstIn(panelRef.current);
+  }, [needsCode]);
 
   const save = useAsyncAction(async (twoFactorChallengeId?: string) => {
     const changedLabel = label.trim() !== session.label;
@@ -59,7 +71,7 @@ export function EditSessionForm({
 
   if (needsCode) {
     return (
-      <Panel title={t('edit.twofaTitle')} id="edit-twofa-title">
+      <Panel title={t('edit.twofaTitle')} id="edit-twofa-title" ref={panelRef}>
         <TwoFactorStep
           accountId={session.accountId}
           reason={t('edit.twofaReason')}
@@ -76,7 +88,7 @@ export function EditSessionForm({
 
   const trimmed = label.trim();
   return (
-    <Panel title={t('edit.title')} id="edit-session-title">
+    <Panel title={t('edit.title')} id="edit-session-title" ref={panelRef}>
       <form
         onSubmit={(event) => {
           event.preventDefault();

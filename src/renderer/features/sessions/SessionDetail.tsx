@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   ManagementSession,
@@ -13,6 +13,7 @@ import {
   DateField,
   ErrorMessage,
   Panel,
+  returnFocus,
   TextField,
   useAsyncAction,
 } from '../../components';
@@ -43,6 +44,16 @@ export function SessionDetail({
   const [reviewBy, setReviewBy] = useState(session.reviewBy ?? '');
   const [sentTo, setSentTo] = useState(session.sentTo);
   const upsert = useSessionsStore((s) => s.upsert);
+  // The edit form replaces this pane; when it closes, focus goes back to the Edit button.
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (editing) wasEditing.current = true;
+    else if (wasEditing.current) {
+      wasEditing.current = false;
+      returnFocus(editButtonRef.current);
+    }
+  }, [editing]);
 
   const saveDetails = useAsyncAction(async () => {
     const updated = await unwrap(
@@ -146,7 +157,7 @@ export function SessionDetail({
       {active && (
         <div className="form-actions">
           {canEdit && (
-            <Button onClick={() => setEditing(true)} disabled={!catalogue}>
+            <Button ref={editButtonRef} onClick={() => setEditing(true)} disabled={!catalogue}>
               {t('detail.edit')}
             </Button>
           )}
