@@ -110,6 +110,8 @@ export function createCore(deps: CoreDeps): Core {
     restored = applyPendingRestore(deps.dataDir, deps.clock());
   } catch (error) {
     deps.log.error('a staged restore could not be applied', error);
+    // The window says so (and the activity log below): the data is the data from before.
+    notices.add({ store: 'backup', kind: 'restoreFailed', at: deps.clock().toISOString() });
   }
   const settings = new SettingsService({ dataDir: deps.dataDir, notices }, events, deps.loginItems);
 
@@ -195,7 +197,8 @@ export function createCore(deps: CoreDeps): Core {
   for (const notice of notices.list()) {
     activity.record({
       kind: 'storageRecovered',
-      result: notice.kind === 'resetToDefaults' ? 'failed' : 'ok',
+      result:
+        notice.kind === 'resetToDefaults' || notice.kind === 'restoreFailed' ? 'failed' : 'ok',
       summary: `${notice.store}: ${notice.kind}`,
       params: { variant: notice.kind, store: notice.store },
     });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../../src/main/core';
 import { createMemoryLogger } from '../../../src/main/platform/log';
 import { createTestSecretBox } from '../../../src/main/platform/secret-box';
@@ -96,6 +96,43 @@ describe('restore through the real core', () => {
     });
     await restored.stop();
     await source.stop();
+  });
+
+  it('a restore that cannot be finished at start (a full disk) leaves the data as it was, and says so', async () => {
+    const source = core(dir);
+    await call(source, 'notes:create', { text: 'from the backup' });
+    const backup = (await call(source, 'backup:create')) as { content: string };
+    await source.stop();
+    const target = core(other);
+    await call(target, 'notes:create', { text: 'current note on this machine' });
+    await call(target, 'backup:restore', { content: backup.content, confirm: true });
+    await target.stop();
+
+    // The disk fills up while the staged files are copied into place.
+    const realOpen = fs.openSync;
+    const full = vi.spyOn(fs, 'openSync').mockImplementation(((
+      file: fs.PathLike,
+      ...rest: unknown[]
+    ) => {
+      if (String(file).includes('.json.tmp-') && !String(file).includes('pending-restore')) {
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      }
+      return (realOpen as (...a: unknown[]) => number)(file, ...rest);
+    }) as typeof fs.openSync);
+    const restarted = core(other);
+    full.mockRestore();
+
+    const notes = (await call(restarted, 'notes:list', {})) as { items: { title: string }[] };
+    expect(notes.items.map((n) => n.title)).toEqual(['current note on this machine']);
+    expect(await call(restarted, 'app:storageNotices')).toEqual([
+      expect.objectContaining({ store: 'backup', kind: 'restoreFailed' }),
+    ]);
+    // Dropped, not retried at every start; nothing left half-moved.
+    expect(fs.existsSync(path.join(other, 'pending-restore'))).toBe(false);
+    expect(fs.readdirSync(other).some((name) => name.startsWith('replaced-by-restore-'))).toBe(
+      false,
+    );
+    await restarted.stop();
   });
 
   it('a store repaired at start is told to the creator and written in the activity log', async () => {

@@ -109,18 +109,45 @@ export function applyPendingRestore(dataDir: string, now: Date): boolean {
   const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { files: string[] };
   const files = manifest.files.filter(isBackupPath);
   const aside = path.join(dataDir, `${REPLACED_PREFIX}${now.toISOString().replace(/[:.]/g, '-')}`);
-  for (const relative of listBackupPaths(dataDir)) {
+  /** What was moved aside, so a restore that cannot finish puts it all back. */
+  const moved: string[] = [];
+  const moveAside = (relative: string) => {
     const target = path.join(aside, relative);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.renameSync(path.join(dataDir, relative), target);
-    // The last good copy describes the replaced data; the restored file becomes the new one.
-    fs.rmSync(path.join(dataDir, relative.replace(/\.json$/, '.last-good.json')), { force: true });
-  }
-  for (const relative of files) {
-    const content = fs.readFileSync(path.join(stage, 'files', relative), 'utf8');
-    writeFileAtomic(path.join(dataDir, relative), content);
+    moved.push(relative);
+  };
+  try {
+    for (const relative of listBackupPaths(dataDir)) {
+      moveAside(relative);
+      // The last good copy describes the replaced data; the restored file becomes the new one.
+      const lastGood = relative.replace(/\.json$/, '.last-good.json');
+      if (fs.existsSync(path.join(dataDir, lastGood))) moveAside(lastGood);
+    }
+    for (const relative of files) {
+      const content = fs.readFileSync(path.join(stage, 'files', relative), 'utf8');
+      writeFileAtomic(path.join(dataDir, relative), content);
+    }
+  } catch (error) {
+    // A full disk or a read-only folder half-way: the creator keeps the data they had, not
+    // an emptied folder. The restore is dropped (it would fail the same way at every start).
+    for (const relative of files) fs.rmSync(path.join(dataDir, relative), { force: true });
+    for (const relative of moved.reverse()) {
+      fs.renameSync(path.join(aside, relative), path.join(dataDir, relative));
+    }
+    fs.rmSync(aside, { recursive: true, force: true });
+    fs.rmSync(stage, { recursive: true, force: true });
+    throw new RestoreNotApplied(error);
   }
   fs.rmSync(manifestPath);
   fs.rmSync(stage, { recursive: true, force: true });
   return true;
+}
+
+/** A staged restore that could not be applied; everything was put back as it was. */
+export class RestoreNotApplied extends Error {
+  constructor(cause: unknown) {
+    super('The staged restore could not be applied; the data is as it was.', { cause });
+    this.name = 'RestoreNotApplied';
+  }
 }
