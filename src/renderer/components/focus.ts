@@ -1,3 +1,5 @@
+import { useEffect, useRef, type RefObject } from 'react';
+
 /** What Tab can reach: a dialog's focus trap, a step's first field. */
 export const FOCUSABLE =
   'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -14,4 +16,19 @@ export function focusFirstIn(container: HTMLElement | null): void {
 export function returnFocus(opener: HTMLElement | null): void {
   opener?.focus();
   if (!opener || document.activeElement !== opener) document.getElementById('main')?.focus();
+}
+
+/**
+ * For a view that replaces or hides its opener while `open` (an inline form): when it closes,
+ * focus goes back to the opener, never <body>.
+ */
+export function useReturnFocusOnClose(open: boolean, opener: RefObject<HTMLElement | null>): void {
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (open) wasOpen.current = true;
+    else if (wasOpen.current) {
+      wasOpen.current = false;
+      returnFocus(opener.current);
+    }
+  }, [open, opener]);
 }

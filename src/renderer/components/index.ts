@@ -12,7 +12,7 @@ export { Button, type ButtonProps, type ButtonVariant } from './Button';
 export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog';
 export { EmptyState, type EmptyStateProps } from './EmptyState';
 export { ErrorMessage, errorText, type ErrorMessageProps } from './ErrorMessage';
-export { focusFirstIn, returnFocus } from './focus';
+export { focusFirstIn, returnFocus, useReturnFocusOnClose } from './focus';
 export {
   Checkbox,
   DateField,

@@ -10,8 +10,10 @@ import {
   ConfirmDialog,
   EmptyState,
   ErrorMessage,
+  focusFirstIn,
   Spinner,
   useAsyncAction,
+  useReturnFocusOnClose,
 } from '../../components';
 import { placedWithoutForcedLayout } from '../../components/virtual';
 import { api, unwrap } from '../../client';
@@ -39,6 +41,9 @@ export function LoginSessionsPanel({ accountId }: { accountId: string }) {
   const [markingClosed, setMarkingClosed] = useState<LoginSession | null>(null);
   const [recording, setRecording] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The manual form hides the "Record" button; when the form closes, focus goes back to it.
+  const recordButtonRef = useRef<HTMLButtonElement>(null);
+  useReturnFocusOnClose(recording, recordButtonRef);
 
   useEffect(() => {
     void useLoginsStore.getState().open(accountId);
@@ -65,10 +70,24 @@ export function LoginSessionsPanel({ accountId }: { accountId: string }) {
     ...placedWithoutForcedLayout(0.6, 576),
   });
 
+  // "I recognise" goes away once pressed: focus stays in its row, on what is left there or the row.
+  const rowToFocus = useRef<string | null>(null);
   const recognise = useAsyncAction(async (sessionId: string) => {
     const updated = await unwrap(api().logins.recognise({ accountId, sessionId }));
+    rowToFocus.current = sessionId;
     useLoginsStore.getState().upsert(updated);
   });
+  useEffect(() => {
+    const sessionId = rowToFocus.current;
+    if (!sessionId) return;
+    rowToFocus.current = null;
+    const row = Array.from(
+      scrollRef.current?.querySelectorAll<HTMLElement>('[role="listitem"]') ?? [],
+    ).find((el) => el.dataset.testid === `login-${sessionId}`);
+    if (!row) return;
+    focusFirstIn(row);
+    if (!row.contains(document.activeElement)) row.focus();
+  }, [list]);
 
   const closeOne = async () => {
     if (!closing) return;
@@ -112,7 +131,11 @@ export function LoginSessionsPanel({ accountId }: { accountId: string }) {
           <p>{t('manual.body')}</p>
           <div className="form-actions">
             <OpenOnFansly which="sessions" />
-            {!recording && <Button onClick={() => setRecording(true)}>{t('manual.record')}</Button>}
+            {!recording && (
+              <Button ref={recordButtonRef} onClick={() => setRecording(true)}>
+                {t('manual.record')}
+              </Button>
+            )}
           </div>
         </Alert>
       )}
@@ -164,6 +187,8 @@ export function LoginSessionsPanel({ accountId }: { accountId: string }) {
                 <div
                   key={session.id}
                   role="listitem"
+                  // Focusable from script only: it keeps focus when its last button goes away.
+                  tabIndex={-1}
                   // Only the rows in view are in the DOM: tell assistive tech the whole count.
                   aria-posinset={item.index + 1}
                   aria-setsize={rows.length}

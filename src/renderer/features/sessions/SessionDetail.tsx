@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   ManagementSession,
@@ -13,7 +13,7 @@ import {
   DateField,
   ErrorMessage,
   Panel,
-  returnFocus,
+  useReturnFocusOnClose,
   TextField,
   useAsyncAction,
 } from '../../components';
@@ -46,14 +46,7 @@ export function SessionDetail({
   const upsert = useSessionsStore((s) => s.upsert);
   // The edit form replaces this pane; when it closes, focus goes back to the Edit button.
   const editButtonRef = useRef<HTMLButtonElement>(null);
-  const wasEditing = useRef(false);
-  useEffect(() => {
-    if (editing) wasEditing.current = true;
-    else if (wasEditing.current) {
-      wasEditing.current = false;
-      returnFocus(editButtonRef.current);
-    }
-  }, [editing]);
+  useReturnFocusOnClose(editing, editButtonRef);
 
   const saveDetails = useAsyncAction(async () => {
     const updated = await unwrap(
