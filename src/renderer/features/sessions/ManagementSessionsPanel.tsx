@@ -83,10 +83,12 @@ export function ManagementSessionsPanel({ accountId }: { accountId: string }) {
   useStateTopic('managers', loadManagers);
 
   const managerNames = useMemo(() => new Map(managers.map((m) => [m.id, m.name])), [managers]);
-  const activeCount = useMemo(
-    () => list?.sessions.filter((s) => s.status === 'active').length ?? 0,
-    [list],
-  );
+  // "Revoke all" ends gateway sessions only: a record made by hand is deleted on fansly.com.
+  const { revocableCount, manualActiveCount } = useMemo(() => {
+    const active = list?.sessions.filter((s) => s.status === 'active') ?? [];
+    const manualActive = active.filter((s) => s.source === 'manual').length;
+    return { revocableCount: active.length - manualActive, manualActiveCount: manualActive };
+  }, [list]);
   const manual = list?.mode === 'manual';
 
   const revokeAll = async () => {
@@ -181,7 +183,7 @@ export function ManagementSessionsPanel({ accountId }: { accountId: string }) {
               {t('toolbar.create')}
             </Button>
           )}
-          {!manual && activeCount > 0 && (
+          {!manual && revocableCount > 0 && (
             <Button variant="danger" disabled={list.offline} onClick={() => setConfirmAll(true)}>
               {t('toolbar.revokeAll')}
             </Button>
@@ -205,12 +207,15 @@ export function ManagementSessionsPanel({ accountId }: { accountId: string }) {
       <ConfirmDialog
         open={confirmAll}
         variant="danger"
-        title={t('revokeAll.title', { n: activeCount })}
+        title={t('revokeAll.title', { n: revocableCount })}
         confirmLabel={t('toolbar.revokeAll')}
         onConfirm={revokeAll}
         onCancel={() => setConfirmAll(false)}
       >
         <p>{t('revokeAll.body')}</p>
+        {manualActiveCount > 0 && (
+          <p>{t('revokeAll.manualNotRevoked', { n: manualActiveCount })}</p>
+        )}
       </ConfirmDialog>
     </div>
   );
