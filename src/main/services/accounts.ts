@@ -32,7 +32,7 @@ const cachedAccountSchema = accountSchema.extend({
 });
 type CachedAccount = z.infer<typeof cachedAccountSchema>;
 
-const accountsCacheSchema = z.object({
+export const accountsCacheSchema = z.object({
   asOf: z.string().nullable(),
   accounts: z.array(cachedAccountSchema),
 });

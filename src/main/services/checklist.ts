@@ -40,7 +40,7 @@ const confirmationsSchema = z.partialRecord(z.enum(CONFIRMABLE_ITEM_IDS), z.stri
 
 const OFFBOARDINGS_KEPT = 50;
 
-const checklistStoreSchema = z.object({
+export const checklistStoreSchema = z.object({
   /** accountId -> item -> ISO date-time of the creator's confirmation. */
   accounts: z.record(z.string(), confirmationsSchema),
   /** Items acknowledged once for the whole app. */

@@ -82,7 +82,7 @@ const KEY_WIDE_CODES: ReadonlySet<ErrorCode> = new Set(['unauthorized', 'quotaEx
 /** The longest a rate limit's "retry after" is honoured (setTimeout overflows past ~24.8 days). */
 const MAX_RETRY_AFTER_MS = 24 * 60 * MINUTE_MS;
 
-const monitorStoreSchema = z.object({
+export const monitorStoreSchema = z.object({
   lastRefreshAt: z.string().nullable(),
   /** accountId -> login session ids already seen (new ones are announced once). */
   seenLogins: z.record(z.string(), z.array(z.string().max(200))),

@@ -14,7 +14,7 @@ export interface LoginItems {
 }
 
 /** Settings on disk; unknown or damaged fields fall back to defaults field by field. */
-const storedSettingsSchema = z.object({
+export const storedSettingsSchema = z.object({
   language: settingsSchema.shape.language.catch(DEFAULT_SETTINGS.language),
   theme: settingsSchema.shape.theme.catch(DEFAULT_SETTINGS.theme),
   gatewayBaseUrl: settingsSchema.shape.gatewayBaseUrl.catch(DEFAULT_SETTINGS.gatewayBaseUrl),

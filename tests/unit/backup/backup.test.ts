@@ -186,6 +186,38 @@ describe('backup and restore', () => {
       /names a file/,
     ],
     [
+      'settings from a newer Doorman',
+      (c) =>
+        rewrite(c, (d) => {
+          (d.files as Record<string, unknown>)['settings.json'] = {
+            schemaVersion: 99,
+            data: { theme: 'dark' },
+          };
+        }),
+      /newer version/,
+    ],
+    [
+      'a checklist this Doorman cannot read',
+      (c) =>
+        rewrite(c, (d) => {
+          (d.files as Record<string, unknown>)['checklist.json'] = {
+            schemaVersion: 1,
+            data: { accounts: 'not a record' },
+          };
+        }),
+      /checklist\.json file cannot be read/,
+    ],
+    [
+      'an activity month with an entry that is not one',
+      (c) =>
+        rewrite(c, (d) => {
+          const files = d.files as Record<string, { data: { entries: unknown[] } }>;
+          const month = Object.keys(files).find((k) => k.startsWith('activity/'))!;
+          files[month]!.data.entries.push({ what: 'not an entry' });
+        }),
+      /activity log cannot be read/,
+    ],
+    [
       'notes that do not fit their schema',
       (c) =>
         rewrite(c, (d) => {

@@ -20,7 +20,7 @@ import { JsonStore, type StorageNoticeLog } from '../../platform/json-store';
 import { redact, type Logger } from '../../platform/log';
 import type { ActivityRecorder } from '../activity-recorder';
 
-const monthDocumentSchema = z.object({ entries: z.array(activityEntrySchema) });
+export const monthDocumentSchema = z.object({ entries: z.array(activityEntrySchema) });
 type MonthDocument = z.infer<typeof monthDocumentSchema>;
 
 const MONTH_FILE = /^activity-(\d{4}-\d{2})\.json$/;

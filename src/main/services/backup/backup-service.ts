@@ -1,3 +1,9 @@
+import { storedSettingsSchema } from '../settings';
+import { accountsCacheSchema } from '../accounts';
+import { monitorStoreSchema } from '../monitor';
+import { checklistStoreSchema } from '../checklist';
+import { monthDocumentSchema } from '../activity/activity-service';
+import { loginsFileSchema, sessionsFileSchema } from '../sessions/store';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -87,7 +93,8 @@ type RefusalReason =
   | 'notStore'
   | 'managers'
   | 'notes'
-  | 'activity';
+  | 'activity'
+  | 'storeUnreadable';
 
 function refused(reason: RefusalReason, message: string): DoormanError {
   return new DoormanError('invalidInput', message, { reason });
@@ -96,6 +103,21 @@ function refused(reason: RefusalReason, message: string): DoormanError {
 function damaged(detail: string, reason: RefusalReason): DoormanError {
   return refused(reason, `This backup is damaged (${detail}). Nothing was changed.`);
 }
+
+/**
+ * The other stores a backup holds, with the version this Doorman writes and its schema. A
+ * file from a newer Doorman, or one this Doorman could not read, is refused before anything
+ * is replaced: restored, it would be reset to defaults at the next start, and the data it
+ * replaced would be gone from view. (An older version is left to the store's migrations.)
+ */
+const CHECKED_STORES: { file: string; version: number; schema: z.ZodType }[] = [
+  { file: 'settings.json', version: 1, schema: storedSettingsSchema },
+  { file: 'cache.json', version: 1, schema: accountsCacheSchema },
+  { file: 'monitor.json', version: 1, schema: monitorStoreSchema },
+  { file: 'sessions.json', version: 1, schema: sessionsFileSchema },
+  { file: 'logins.json', version: 1, schema: loginsFileSchema },
+  { file: 'checklist.json', version: 1, schema: checklistStoreSchema },
+];
 
 /** Checks Doorman's own stores inside a backup deeply; others only as store envelopes. */
 function checkKnownStore(relative: string, envelope: StoreEnvelope, summary: BackupSummary): void {
@@ -127,9 +149,19 @@ function checkKnownStore(relative: string, envelope: StoreEnvelope, summary: Bac
     summary.notes += Object.keys(parsed.data.notes).length;
   } else if (/^activity\/activity-\d{4}-\d{2}\.json$/.test(relative)) {
     newer(1);
-    const parsed = z.object({ entries: z.array(z.unknown()) }).safeParse(envelope.data);
+    const parsed = monthDocumentSchema.safeParse(envelope.data);
     if (!parsed.success) throw damaged('its activity log cannot be read', 'activity');
     summary.activityEntries += parsed.data.entries.length;
+  } else {
+    const known = CHECKED_STORES.find((store) => store.file === relative);
+    if (!known) return;
+    newer(known.version);
+    if (
+      envelope.schemaVersion === known.version &&
+      !known.schema.safeParse(envelope.data).success
+    ) {
+      throw damaged(`its ${relative} file cannot be read`, 'storeUnreadable');
+    }
   }
 }
 
