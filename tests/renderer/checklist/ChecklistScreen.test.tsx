@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Api, ChecklistState, StateTopic } from '../../../src/shared/contract';
 import type { Result } from '../../../src/shared/errors';
@@ -36,17 +36,49 @@ function twoAccounts(): ChecklistState {
   };
 }
 
-async function show() {
-  const ok = <T,>(data: T): Promise<Result<T>> => Promise.resolve({ ok: true, data });
+const ok = <T,>(data: T): Promise<Result<T>> => Promise.resolve({ ok: true, data });
+
+/** The checklist screen over a fake api; `extra` adds or replaces its parts. */
+async function show(initial = twoAccounts(), extra: Record<string, unknown> = {}) {
   setApi({
-    checklist: { get: vi.fn(() => ok(twoAccounts())) },
+    checklist: { get: vi.fn(() => ok(initial)) },
     monitor: { status: vi.fn(() => ok(null)) },
     lockdown: { state: vi.fn(() => ok(null)) },
     onStateChanged: (_l: (p: { topics: StateTopic[] }) => void) => () => undefined,
+    ...extra,
   } as unknown as Api);
   await act(async () => {
     render(<ChecklistScreen />);
   });
+}
+
+/** One account whose management sessions in `overdue` are past their review date. */
+function oneAccount(
+  options: {
+    overdue?: { id: string; label: string }[];
+    confirmations?: Record<string, string>;
+  } = {},
+): ChecklistState {
+  const result = evaluateAccountChecklist({
+    now,
+    policy: { passwordMaxAgeDays: 90, emailCheckMaxAgeDays: 30 },
+    confirmations: options.confirmations ?? {},
+    lastOffboardingAt: null,
+    loginSessions: [],
+    managementSessions: (options.overdue ?? []).map((s) => ({
+      ...s,
+      active: true,
+      reviewBy: '2020-01-01',
+      createdInDoorman: true,
+    })),
+  });
+  return {
+    overall: result.overall,
+    evaluatedAt: now.toISOString(),
+    accounts: [
+      { accountId: 'fansly_a', label: '@anna', overall: result.overall, items: result.items },
+    ],
+  };
 }
 
 const shownAccount = () => screen.getByRole('heading', { level: 3 }).textContent;
@@ -79,5 +111,35 @@ describe('the checklist with two accounts', () => {
     fireEvent.click(screen.getByRole('button', { name: /@second_page/ }));
     expect(shownAccount()).toContain('@second_page');
     expect(useSelectionStore.getState().selectedAccountId).toBe('fansly_b');
+  });
+});
+
+describe('focus on the checklist', () => {
+  beforeEach(() => useSelectionStore.setState({ selectedAccountId: 'fansly_a' }));
+
+  it("Undo moves focus to the item's heading once its button is gone", async () => {
+    const confirmed = oneAccount({ confirmations: { twoFactorOn: now.toISOString() } });
+    await show(confirmed, {
+      checklist: { get: vi.fn(() => ok(confirmed)), unconfirm: vi.fn(() => ok(oneAccount())) },
+    });
+    const card = document.querySelector<HTMLElement>('[data-item="twoFactorOn"]')!;
+    const undo = within(card).getByRole('button', { name: 'Undo' });
+    undo.focus();
+    await act(async () => fireEvent.click(undo));
+    expect(within(card).queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect(document.activeElement).toBe(within(card).getByRole('heading', { level: 4 }));
+  });
+
+  it('"Keep" moves focus to the item\'s heading once the session\'s row is gone', async () => {
+    const overdue = oneAccount({ overdue: [{ id: 'ms_1', label: 'Agency' }] });
+    await show(overdue, {
+      checklist: { get: vi.fn(() => ok(overdue)), keepSession: vi.fn(() => ok(oneAccount())) },
+    });
+    const keep = screen.getByRole('button', { name: 'Keep, review in 30 days' });
+    keep.focus();
+    await act(async () => fireEvent.click(keep));
+    expect(screen.queryByRole('button', { name: 'Keep, review in 30 days' })).toBeNull();
+    const card = document.querySelector<HTMLElement>('[data-item="reviewOverdue"]')!;
+    expect(document.activeElement).toBe(within(card).getByRole('heading', { level: 4 }));
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   ChecklistItem,
@@ -49,6 +49,17 @@ export function ChecklistItemCard({ accountId, item }: { accountId: string; item
   const appWide = APP_WIDE_ITEM_IDS.includes(item.id as ConfirmableItemId);
   const targetAccount = appWide ? null : accountId;
   const danger = item.status === 'needsAttention' && item.severity === 'atRisk';
+  // Undo, Keep and the like remove the button that was pressed: focus goes to the heading
+  // rather than <body>, once the new state is drawn.
+  const cardRef = useRef<HTMLLIElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [actionsDone, setActionsDone] = useState(0);
+  const keepFocusInCard = () => setActionsDone((n) => n + 1);
+  useEffect(() => {
+    if (actionsDone > 0 && !cardRef.current?.contains(document.activeElement)) {
+      headingRef.current?.focus();
+    }
+  }, [actionsDone]);
 
   const confirm = useAsyncAction(async () => {
     await useChecklistStore.getState().confirm({
@@ -58,20 +69,24 @@ export function ChecklistItemCard({ accountId, item }: { accountId: string; item
     });
     setDay('');
   });
-  const undo = useAsyncAction(() =>
-    useChecklistStore.getState().unconfirm(targetAccount, item.id as ConfirmableItemId),
-  );
+  const undo = useAsyncAction(async () => {
+    await useChecklistStore.getState().unconfirm(targetAccount, item.id as ConfirmableItemId);
+    keepFocusInCard();
+  });
   const open = useAsyncAction(() => unwrap(api().app.openExternal({ url: item.link })));
 
   return (
     <li
+      ref={cardRef}
       className={`checklist-item checklist-item--${item.status}${danger ? ' checklist-item--danger' : ''}`}
       aria-labelledby={titleId}
       data-item={item.id}
       data-status={item.status}
     >
       <div className="checklist-item__head">
-        <h4 id={titleId}>{t(`items.${item.id}.title`)}</h4>
+        <h4 id={titleId} ref={headingRef} tabIndex={-1}>
+          {t(`items.${item.id}.title`)}
+        </h4>
         <Badge tone={danger ? 'danger' : STATUS_TONE[item.status]}>
           {t(`status.${item.status}`)}
         </Badge>
@@ -80,7 +95,13 @@ export function ChecklistItemCard({ accountId, item }: { accountId: string; item
       {item.subjects.length > 0 && (
         <ul className="checklist-item__subjects" aria-label={t('subjectsLabel')}>
           {item.subjects.map((s) => (
-            <SubjectRow key={s.id} accountId={accountId} itemId={item.id} subject={s} />
+            <SubjectRow
+              key={s.id}
+              accountId={accountId}
+              itemId={item.id}
+              subject={s}
+              onGone={keepFocusInCard}
+            />
           ))}
         </ul>
       )}
@@ -151,15 +172,19 @@ function SubjectRow({
   accountId,
   itemId,
   subject,
+  onGone,
 }: {
   accountId: string;
   itemId: ChecklistItem['id'];
   subject: ChecklistSubject;
+  /** The row is about to leave the list (kept, revoked): the card keeps focus. */
+  onGone: () => void;
 }) {
   const { t } = useTranslation('checklist');
-  const keep = useAsyncAction(() =>
-    useChecklistStore.getState().keepSession(accountId, subject.id, dayInDays(KEEP_DAYS)),
-  );
+  const keep = useAsyncAction(async () => {
+    await useChecklistStore.getState().keepSession(accountId, subject.id, dayInDays(KEEP_DAYS));
+    onGone();
+  });
   const management = itemId === 'reviewOverdue' || itemId === 'sessionsNotFromDoorman';
   return (
     <li data-subject={subject.id}>
