@@ -17,9 +17,11 @@ interface ChecklistStoreState {
   refreshNow: () => Promise<void>;
   /** Keeps an overdue management session with a new review-by date (YYYY-MM-DD). */
   keepSession: (accountId: string, sessionId: string, reviewBy: string) => Promise<void>;
+  /** Marks a session recorded by hand revoked (the creator deleted it on fansly.com). */
+  markSessionRevoked: (accountId: string, sessionId: string) => Promise<void>;
 }
 
-export const useChecklistStore = create<ChecklistStoreState>((set) => ({
+export const useChecklistStore = create<ChecklistStoreState>((set, get) => ({
   state: null,
   loadError: null,
   monitor: null,
@@ -49,5 +51,9 @@ export const useChecklistStore = create<ChecklistStoreState>((set) => ({
   },
   keepSession: async (accountId, sessionId, reviewBy) => {
     set({ state: await unwrap(api().checklist.keepSession({ accountId, sessionId, reviewBy })) });
+  },
+  markSessionRevoked: async (accountId, sessionId) => {
+    await unwrap(api().sessions.markRevoked({ accountId, sessionId }));
+    await get().load();
   },
 }));

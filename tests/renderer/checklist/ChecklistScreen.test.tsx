@@ -143,3 +143,37 @@ describe('focus on the checklist', () => {
     expect(document.activeElement).toBe(within(card).getByRole('heading', { level: 4 }));
   });
 });
+
+describe('an overdue review of a session recorded by hand (manual tracking)', () => {
+  beforeEach(() => useSelectionStore.setState({ selectedAccountId: 'fansly_a' }));
+
+  it('offers "Mark as revoked" after deleting it on fansly.com, not a revoke main refuses', async () => {
+    const overdue = oneAccount({ overdue: [{ id: 'manual_abc', label: 'Old agency' }] });
+    const revokeSession = vi.fn();
+    const markRevoked = vi.fn(() => ok(null));
+    const get = vi.fn().mockReturnValueOnce(ok(overdue)).mockReturnValue(ok(oneAccount()));
+    await show(overdue, {
+      checklist: { get },
+      lockdown: { state: vi.fn(() => ok(null)), revokeSession },
+      sessions: { markRevoked },
+    });
+    expect(screen.queryByRole('button', { name: 'Revoke…' })).toBeNull();
+    expect(screen.getByText(/delete it on fansly\.com first/)).toBeTruthy();
+
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Mark as revoked' })));
+    const dialog = screen.getByRole('dialog', { name: 'Mark “Old agency” as revoked?' });
+    await act(async () =>
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Mark as revoked' })),
+    );
+    expect(markRevoked).toHaveBeenCalledWith({ accountId: 'fansly_a', sessionId: 'manual_abc' });
+    expect(revokeSession).not.toHaveBeenCalled();
+    expect(screen.queryByText('Old agency')).toBeNull();
+  });
+
+  it('in Russian, says so in Russian', async () => {
+    await applyLanguage('ru');
+    await show(oneAccount({ overdue: [{ id: 'manual_abc', label: 'Old agency' }] }));
+    expect(screen.getByRole('button', { name: 'Отметить как отозванную' })).toBeTruthy();
+    expect(screen.getByText(/удалите её на fansly\.com/)).toBeTruthy();
+  });
+});

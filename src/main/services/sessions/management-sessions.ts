@@ -4,6 +4,7 @@ import { type z } from 'zod';
 import { gatewayRefreshDue, listForRefresh } from './refresh';
 import {
   HISTORY_MAX,
+  MANUAL_SESSION_ID_PREFIX,
   REVIEW_DEFAULT_DAYS,
   createSessionInputSchema,
   editSessionInputSchema,
@@ -651,7 +652,7 @@ export class ManagementSessionsService {
     this.checkManualPermissions(input.accountId, input.permissions);
     const now = this.now();
     const session: ManagementSession = {
-      id: `manual_${this.newId()}`,
+      id: `${MANUAL_SESSION_ID_PREFIX}${this.newId()}`,
       accountId: input.accountId,
       label: input.label,
       permissions: [...new Set(input.permissions)],

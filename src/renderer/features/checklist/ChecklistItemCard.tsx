@@ -6,10 +6,12 @@ import type {
   ConfirmableItemId,
 } from '../../../shared/domain/checklist';
 import { APP_WIDE_ITEM_IDS } from '../../../shared/domain/checklist';
+import { isManualSessionId } from '../../../shared/contract/sessions';
 import { api, unwrap } from '../../client';
 import {
   Badge,
   Button,
+  ConfirmDialog,
   DateField,
   ErrorMessage,
   useAsyncAction,
@@ -181,11 +183,19 @@ function SubjectRow({
   onGone: () => void;
 }) {
   const { t } = useTranslation('checklist');
+  const [confirmingMarkRevoked, setConfirmingMarkRevoked] = useState(false);
   const keep = useAsyncAction(async () => {
     await useChecklistStore.getState().keepSession(accountId, subject.id, dayInDays(KEEP_DAYS));
     onGone();
   });
+  const markRevoked = async () => {
+    await useChecklistStore.getState().markSessionRevoked(accountId, subject.id);
+    setConfirmingMarkRevoked(false);
+    onGone();
+  };
   const management = itemId === 'reviewOverdue' || itemId === 'sessionsNotFromDoorman';
+  // Doorman cannot revoke a session recorded by hand: the creator deletes it on fansly.com.
+  const manual = isManualSessionId(subject.id);
   return (
     <li data-subject={subject.id}>
       <span>{subject.label}</span>
@@ -201,20 +211,39 @@ function SubjectRow({
               {t('keep', { days: KEEP_DAYS })}
             </Button>
           )}
-          <Button
-            variant="danger"
-            size="small"
-            onClick={() =>
-              useLockdownStore
-                .getState()
-                .askRevoke({ accountId, sessionId: subject.id, label: subject.label })
-            }
-          >
-            {t('revoke')}
-          </Button>
+          {manual ? (
+            <Button variant="danger" size="small" onClick={() => setConfirmingMarkRevoked(true)}>
+              {t('markRevoked')}
+            </Button>
+          ) : (
+            <Button
+              variant="danger"
+              size="small"
+              onClick={() =>
+                useLockdownStore
+                  .getState()
+                  .askRevoke({ accountId, sessionId: subject.id, label: subject.label })
+              }
+            >
+              {t('revoke')}
+            </Button>
+          )}
         </span>
       )}
+      {management && manual && (
+        <p className="checklist-item__subject-hint">{t('markRevokedHint')}</p>
+      )}
       {keep.error && <ErrorMessage error={keep.error} />}
+      <ConfirmDialog
+        open={confirmingMarkRevoked}
+        variant="danger"
+        title={t('markRevokedTitle', { label: subject.label })}
+        confirmLabel={t('markRevoked')}
+        onConfirm={markRevoked}
+        onCancel={() => setConfirmingMarkRevoked(false)}
+      >
+        <p>{t('markRevokedBody')}</p>
+      </ConfirmDialog>
     </li>
   );
 }
