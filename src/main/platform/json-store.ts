@@ -63,6 +63,11 @@ export class JsonStore<T> {
   private cached: T;
   /** When the last good copy was written (ms since the epoch, by the store's clock). */
   private lastGoodAt: number;
+  /**
+   * The file was written by a newer Doorman: its data is kept as it is on disk, untouched,
+   * and this version works on defaults in memory, writing nothing (see loadOrRecover).
+   */
+  private readOnly = false;
 
   constructor(private readonly options: JsonStoreOptions<T>) {
     if (!path.isAbsolute(options.dir)) throw new Error('JsonStore needs an absolute directory');
@@ -77,9 +82,10 @@ export class JsonStore<T> {
       projectVersion: '1.0.0',
     });
     this.cached = initial;
+    this.lastGoodAt = this.now().getTime();
+    if (this.readOnly) return;
     this.writeEnvelope(initial);
     fs.copyFileSync(this.filePath, this.lastGoodPath);
-    this.lastGoodAt = this.now().getTime();
   }
 
   private now(): Date {
@@ -99,6 +105,11 @@ export class JsonStore<T> {
     const parsed = this.options.schema.safeParse(next);
     if (!parsed.success) {
       throw new DoormanError('invalidInput', 'That change would not fit Doorman’s records.');
+    }
+    if (this.readOnly) {
+      // Kept for this run only: the file on disk belongs to the newer Doorman.
+      this.cached = parsed.data;
+      return parsed.data;
     }
     this.writeEnvelope(parsed.data);
     this.cached = parsed.data;
@@ -148,6 +159,13 @@ export class JsonStore<T> {
       if (!fs.existsSync(this.lastGoodPath)) return this.options.defaults();
       return this.fromLastGood(now);
     }
+    if (this.isNewer(this.filePath)) {
+      // Not damaged, just newer (Doorman was downgraded): setting it aside and starting afresh
+      // would lose it for good once the newer Doorman is back. Leave every file as it is.
+      this.readOnly = true;
+      this.options.notices?.add({ store: this.options.name, kind: 'newerVersion', at: now });
+      return this.options.defaults();
+    }
     const fromMain = this.tryRead(this.filePath);
     if (fromMain.ok) return fromMain.value;
 
@@ -160,6 +178,11 @@ export class JsonStore<T> {
 
   /** The last good copy, said so; one that cannot be read is kept aside, never overwritten. */
   private fromLastGood(now: string): T {
+    if (this.isNewer(this.lastGoodPath)) {
+      this.readOnly = true;
+      this.options.notices?.add({ store: this.options.name, kind: 'newerVersion', at: now });
+      return this.options.defaults();
+    }
     const fromBackup = this.tryRead(this.lastGoodPath);
     if (fromBackup.ok) {
       this.options.notices?.add({ store: this.options.name, kind: 'restoredBackup', at: now });
@@ -173,6 +196,15 @@ export class JsonStore<T> {
   private setAside(file: string, label: string, now: string): void {
     const stamp = now.replace(/[:.]/g, '-');
     fs.renameSync(file, path.join(this.options.dir, `${this.options.name}.${label}-${stamp}.json`));
+  }
+
+  private isNewer(file: string): boolean {
+    try {
+      const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Envelope> | null;
+      return typeof raw?.schemaVersion === 'number' && raw.schemaVersion > this.options.version;
+    } catch {
+      return false;
+    }
   }
 
   private tryRead(file: string): { ok: true; value: T } | { ok: false } {

@@ -21,7 +21,13 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 /** Problems with local files found at start (a corrupt store set aside, a restored copy). */
 export const storageNoticeSchema = z.object({
   store: z.string().max(40),
-  kind: z.enum(['corruptSetAside', 'restoredBackup', 'resetToDefaults', 'restoreFailed']),
+  kind: z.enum([
+    'corruptSetAside',
+    'restoredBackup',
+    'resetToDefaults',
+    'restoreFailed',
+    'newerVersion',
+  ]),
   at: z.string(),
 });
 export type StorageNotice = z.infer<typeof storageNoticeSchema>;

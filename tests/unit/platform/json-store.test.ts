@@ -181,15 +181,20 @@ describe('a JSON store on disk', () => {
     expect(fs.readFileSync(path.join(dir, setAside!), 'utf8')).toBe('not json at all');
   });
 
-  it('refuses a file from a newer Doorman rather than guessing at it', () => {
+  it('leaves a file from a newer Doorman untouched (not corrupt) and saves nothing over it', () => {
     const dir = tempDir();
-    fs.writeFileSync(
-      path.join(dir, 'pets.json'),
-      JSON.stringify({ schemaVersion: 9, data: { name: 'Rex', legs: 4 } }),
-    );
+    const newer = JSON.stringify({ schemaVersion: 9, data: { name: 'Rex', legs: 4, tail: true } });
+    fs.writeFileSync(path.join(dir, 'pets.json'), newer);
+    fs.writeFileSync(path.join(dir, 'pets.last-good.json'), newer);
     const { store, notices } = openPets(dir);
     expect(store.get()).toEqual({ name: 'nobody', legs: 0 });
-    expect(notices.list()[0]?.kind).toBe('corruptSetAside');
+    expect(notices.list().map((n) => n.kind)).toEqual(['newerVersion']);
+    // This run works in memory; the newer Doorman finds its data as it left it.
+    expect(store.set({ name: 'Tom', legs: 3 })).toEqual({ name: 'Tom', legs: 3 });
+    expect(store.get()).toEqual({ name: 'Tom', legs: 3 });
+    expect(fs.readFileSync(path.join(dir, 'pets.json'), 'utf8')).toBe(newer);
+    expect(fs.readFileSync(path.join(dir, 'pets.last-good.json'), 'utf8')).toBe(newer);
+    expect(fs.readdirSync(dir).filter((name) => name.includes('corrupt'))).toEqual([]);
   });
 
   it('migrates a version 1 file to version 2 on open', () => {
