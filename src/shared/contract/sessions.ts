@@ -42,11 +42,32 @@ export const SESSION_HISTORY_KINDS = [
   'linkLost',
   'detailsChanged',
 ] as const;
+/**
+ * What an `edited` or `detailsChanged` entry changed, as facts the renderer words in the UI
+ * language. Entries written before these existed carry only the English `detail`.
+ */
+export const sessionHistoryChangesSchema = z.object({
+  renamed: z
+    .object({
+      from: z.string().max(SESSION_LABEL_MAX * 2),
+      to: z.string().max(SESSION_LABEL_MAX * 2),
+    })
+    .optional(),
+  /** The new access level, permission ids. */
+  permissions: z.array(z.string().max(100)).max(100).optional(),
+  manager: z.literal(true).optional(),
+  /** The new review-by day; null when the date was cleared. */
+  reviewBy: isoDateSchema.nullable().optional(),
+  sentTo: z.literal(true).optional(),
+});
+export type SessionHistoryChanges = z.infer<typeof sessionHistoryChangesSchema>;
+
 export const sessionHistoryEntrySchema = z.object({
   at: z.string(),
   kind: z.enum(SESSION_HISTORY_KINDS),
-  /** Plain text, never a secret. */
+  /** Plain English text, never a secret; the renderer shows it only where `changes` is absent. */
   detail: z.string().max(300).default(''),
+  changes: sessionHistoryChangesSchema.optional(),
 });
 export type SessionHistoryEntry = z.infer<typeof sessionHistoryEntrySchema>;
 

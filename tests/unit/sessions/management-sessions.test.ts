@@ -244,6 +244,34 @@ describe('editing', () => {
     ).rejects.toMatchObject({ code: 'twoFactorRequired' });
   });
 
+  it("records what changed as facts the UI words in the creator's language", async () => {
+    const t = setup();
+    const { session } = await t.service.management.create(createInput());
+    const edited = await t.service.management.edit({
+      accountId: ACCOUNT,
+      sessionId: session.id,
+      label: 'Agency B',
+      permissions: ['posts'],
+    });
+    expect(edited.history.at(-1)!.changes).toEqual({
+      renamed: { from: 'Agency A', to: 'Agency B' },
+      permissions: ['posts'],
+    });
+    const detailed = t.service.management.updateDetails({
+      accountId: ACCOUNT,
+      sessionId: session.id,
+      reviewBy: '2027-01-15',
+      sentTo: 'Telegram to Anna',
+    });
+    expect(detailed.history.at(-1)!.changes).toEqual({ reviewBy: '2027-01-15', sentTo: true });
+    const cleared = t.service.management.updateDetails({
+      accountId: ACCOUNT,
+      sessionId: session.id,
+      reviewBy: null,
+    });
+    expect(cleared.history.at(-1)!.changes).toEqual({ reviewBy: null });
+  });
+
   it('offline: an edit is refused and the record is unchanged', async () => {
     const t = setup();
     const { session } = await t.service.management.create(createInput());

@@ -15,6 +15,7 @@ import {
   type ManagementSessionList,
   type PermissionCatalogue,
   type RevokeAllResult,
+  type SessionHistoryChanges,
   type SessionHistoryEntry,
 } from '../../../shared/contract/sessions';
 import {
@@ -472,6 +473,10 @@ export class ManagementSessionsService {
         at: this.now(),
         kind,
         detail: changes.join('; ').slice(0, 300),
+        changes: {
+          ...(renamed && { renamed: { from: record.label, to: label } }),
+          ...(accessChanged && { permissions: permissions.slice(0, 100) }),
+        },
       }),
     };
     this.save(next);
@@ -505,14 +510,25 @@ export class ManagementSessionsService {
       sentTo: input.sentTo !== undefined ? input.sentTo : record.sentTo,
     };
     const changed: string[] = [];
-    if (next.managerId !== record.managerId) changed.push('manager');
-    if (next.reviewBy !== record.reviewBy) changed.push(`review by ${next.reviewBy ?? 'none'}`);
-    if (next.sentTo !== record.sentTo) changed.push('where the link was sent');
+    const changes: SessionHistoryChanges = {};
+    if (next.managerId !== record.managerId) {
+      changed.push('manager');
+      changes.manager = true;
+    }
+    if (next.reviewBy !== record.reviewBy) {
+      changed.push(`review by ${next.reviewBy ?? 'none'}`);
+      changes.reviewBy = next.reviewBy;
+    }
+    if (next.sentTo !== record.sentTo) {
+      changed.push('where the link was sent');
+      changes.sentTo = true;
+    }
     if (changed.length === 0) return record;
     next.history = appendHistory(record.history, {
       at: this.now(),
       kind: 'detailsChanged',
       detail: changed.join(', '),
+      changes,
     });
     this.save(next);
     this.changed();

@@ -22,6 +22,7 @@ import { useFormat } from '../../format';
 import { useSessionsStore } from '../../stores/sessions';
 import { AccessCard } from './AccessCard';
 import { EditSessionForm } from './EditSessionForm';
+import { SessionHistory } from './SessionHistory';
 import { SessionNotes } from './SessionNotes';
 import { STATUS_TONE } from './SessionList';
 
@@ -161,16 +162,7 @@ export function SessionDetail({
       )}
 
       <h4>{t('detail.history')}</h4>
-      <ol className="session-detail__history" data-testid="session-history">
-        {session.history.map((entry, index) => (
-          <li key={`${entry.at}-${index}`}>
-            <span>{format.dateTime(entry.at)}</span> <span>{t(`history.${entry.kind}`)}</span>
-            {entry.detail && (
-              <span className="session-detail__history-detail"> · {entry.detail}</span>
-            )}
-          </li>
-        ))}
-      </ol>
+      <SessionHistory history={session.history} catalogue={catalogue} />
 
       <SessionNotes sessionId={session.id} />
 
