@@ -113,6 +113,7 @@ function checklistInputs(deps: SecurityFeaturesDeps): ChecklistInputs {
         reviewBy: s.reviewBy,
         // A session the creator recorded by hand (manual mode) is one they know about.
         createdInDoorman: s.createdInDoorman || s.source === 'manual',
+        recordedByHand: s.source === 'manual',
       }));
     },
   };

@@ -19,12 +19,8 @@ export const permissionIdsSchema = z.array(z.string().trim().min(1).max(100)).ma
 export const managementSessionStatusSchema = z.enum(['active', 'revoked', 'ended']);
 export type ManagementSessionStatus = z.infer<typeof managementSessionStatusSchema>;
 
-/**
- * Ids of sessions recorded by hand start with this, so a view that holds only an id (a
- * checklist subject) knows the record cannot be revoked from Doorman, only marked revoked.
- */
+/** Ids of sessions recorded by hand start with this (never an id the gateway gives). */
 export const MANUAL_SESSION_ID_PREFIX = 'manual_';
-export const isManualSessionId = (id: string): boolean => id.startsWith(MANUAL_SESSION_ID_PREFIX);
 
 /** `gateway`: seen on or created through the gateway; `manual`: recorded by hand (fallback). */
 export const sessionSourceSchema = z.enum(['gateway', 'manual']);

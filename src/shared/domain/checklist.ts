@@ -82,6 +82,11 @@ export const CHECKLIST_SUBJECTS_SHOWN = 50;
 export const checklistSubjectSchema = z.object({
   id: z.string().max(200),
   label: z.string().max(300),
+  /**
+   * A management session the creator recorded by hand (manual tracking): Doorman cannot
+   * revoke it on the gateway, so the window offers "Mark as revoked" for it instead.
+   */
+  recordedByHand: z.boolean().optional(),
 });
 export type ChecklistSubject = z.infer<typeof checklistSubjectSchema>;
 
@@ -134,6 +139,8 @@ export interface ChecklistManagementSession {
   /** ISO date (YYYY-MM-DD) or date-time; null when no review date was set. */
   reviewBy: string | null;
   createdInDoorman: boolean;
+  /** Recorded by hand in manual tracking (not a session Doorman can revoke on the gateway). */
+  recordedByHand?: boolean;
 }
 
 export interface AccountChecklistInput {
@@ -253,7 +260,9 @@ export function evaluateAccountChecklist(input: AccountChecklistInput): {
       managed
         ? managed
             .filter((s) => s.reviewBy !== null && isReviewOverdue(s.reviewBy, input.now))
-            .map(({ id, label }) => ({ id, label }))
+            .map(({ id, label, recordedByHand }) =>
+              recordedByHand ? { id, label, recordedByHand } : { id, label },
+            )
         : null,
     ),
     computedItem(

@@ -55,7 +55,7 @@ async function show(initial = twoAccounts(), extra: Record<string, unknown> = {}
 /** One account whose management sessions in `overdue` are past their review date. */
 function oneAccount(
   options: {
-    overdue?: { id: string; label: string }[];
+    overdue?: { id: string; label: string; recordedByHand?: boolean }[];
     confirmations?: Record<string, string>;
   } = {},
 ): ChecklistState {
@@ -148,7 +148,9 @@ describe('an overdue review of a session recorded by hand (manual tracking)', ()
   beforeEach(() => useSelectionStore.setState({ selectedAccountId: 'fansly_a' }));
 
   it('offers "Mark as revoked" after deleting it on fansly.com, not a revoke main refuses', async () => {
-    const overdue = oneAccount({ overdue: [{ id: 'manual_abc', label: 'Old agency' }] });
+    const overdue = oneAccount({
+      overdue: [{ id: 'manual_abc', label: 'Old agency', recordedByHand: true }],
+    });
     const revokeSession = vi.fn();
     const markRevoked = vi.fn(() => ok(null));
     const get = vi.fn().mockReturnValueOnce(ok(overdue)).mockReturnValue(ok(oneAccount()));
@@ -172,7 +174,9 @@ describe('an overdue review of a session recorded by hand (manual tracking)', ()
 
   it('in Russian, says so in Russian', async () => {
     await applyLanguage('ru');
-    await show(oneAccount({ overdue: [{ id: 'manual_abc', label: 'Old agency' }] }));
+    await show(
+      oneAccount({ overdue: [{ id: 'manual_abc', label: 'Old agency', recordedByHand: true }] }),
+    );
     expect(screen.getByRole('button', { name: 'Отметить как отозванную' })).toBeTruthy();
     expect(screen.getByText(/удалите её на fansly\.com/)).toBeTruthy();
   });

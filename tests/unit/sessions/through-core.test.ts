@@ -286,6 +286,30 @@ describe('sessions through the core and the real gateway client', () => {
     });
   });
 
+  it('an overdue review of a session recorded by hand tells the checklist it was recorded by hand', async () => {
+    const t = await rig({ assumedRoutes: false });
+    await t.core.accounts.refresh();
+    await t.call('sessions:refresh', { accountId: ACCOUNT });
+    const recorded = await t.call('sessions:recordManual', {
+      accountId: ACCOUNT,
+      label: 'Old agency',
+      permissions: ['posts'],
+      createdOn: '2020-01-01',
+      reviewBy: '2020-02-01',
+    });
+    expect(recorded.ok).toBe(true);
+    const state = await t.call('checklist:get', undefined);
+    const items = (
+      state as {
+        ok: true;
+        data: { accounts: { accountId: string; items: { id: string; subjects: unknown[] }[] }[] };
+      }
+    ).data.accounts.find((a) => a.accountId === ACCOUNT)!.items;
+    expect(items.find((i) => i.id === 'reviewOverdue')?.subjects).toEqual([
+      expect.objectContaining({ label: 'Old agency', recordedByHand: true }),
+    ]);
+  });
+
   it('manual login records feed the checklist: recognised is fine, not recognised is at risk', async () => {
     const t = await rig({ assumedRoutes: false });
     expect(await t.call('accounts:refresh', undefined)).toMatchObject({ ok: true });

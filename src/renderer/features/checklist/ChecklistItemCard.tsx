@@ -6,7 +6,6 @@ import type {
   ConfirmableItemId,
 } from '../../../shared/domain/checklist';
 import { APP_WIDE_ITEM_IDS } from '../../../shared/domain/checklist';
-import { isManualSessionId } from '../../../shared/contract/sessions';
 import { api, unwrap } from '../../client';
 import {
   Badge,
@@ -195,7 +194,7 @@ function SubjectRow({
   };
   const management = itemId === 'reviewOverdue' || itemId === 'sessionsNotFromDoorman';
   // Doorman cannot revoke a session recorded by hand: the creator deletes it on fansly.com.
-  const manual = isManualSessionId(subject.id);
+  const manual = subject.recordedByHand === true;
   return (
     <li data-subject={subject.id}>
       <span>{subject.label}</span>
