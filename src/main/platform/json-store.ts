@@ -159,15 +159,11 @@ export class JsonStore<T> {
       if (!fs.existsSync(this.lastGoodPath)) return this.options.defaults();
       return this.fromLastGood(now);
     }
-    if (this.isNewer(this.filePath)) {
-      // Not damaged, just newer (Doorman was downgraded): setting it aside and starting afresh
-      // would lose it for good once the newer Doorman is back. Leave every file as it is.
-      this.readOnly = true;
-      this.options.notices?.add({ store: this.options.name, kind: 'newerVersion', at: now });
-      return this.options.defaults();
-    }
     const fromMain = this.tryRead(this.filePath);
     if (fromMain.ok) return fromMain.value;
+    // Not damaged, just newer (Doorman was downgraded): setting it aside and starting afresh
+    // would lose it for good once the newer Doorman is back. Leave every file as it is.
+    if (fromMain.newer) return this.leaveNewer(now);
 
     this.setAside(this.filePath, 'corrupt', now);
     this.options.notices?.add({ store: this.options.name, kind: 'corruptSetAside', at: now });
@@ -178,16 +174,12 @@ export class JsonStore<T> {
 
   /** The last good copy, said so; one that cannot be read is kept aside, never overwritten. */
   private fromLastGood(now: string): T {
-    if (this.isNewer(this.lastGoodPath)) {
-      this.readOnly = true;
-      this.options.notices?.add({ store: this.options.name, kind: 'newerVersion', at: now });
-      return this.options.defaults();
-    }
     const fromBackup = this.tryRead(this.lastGoodPath);
     if (fromBackup.ok) {
       this.options.notices?.add({ store: this.options.name, kind: 'restoredBackup', at: now });
       return fromBackup.value;
     }
+    if (fromBackup.newer) return this.leaveNewer(now);
     this.setAside(this.lastGoodPath, 'corrupt-last-good', now);
     this.options.notices?.add({ store: this.options.name, kind: 'resetToDefaults', at: now });
     return this.options.defaults();
@@ -198,22 +190,21 @@ export class JsonStore<T> {
     fs.renameSync(file, path.join(this.options.dir, `${this.options.name}.${label}-${stamp}.json`));
   }
 
-  private isNewer(file: string): boolean {
-    try {
-      const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Envelope> | null;
-      return typeof raw?.schemaVersion === 'number' && raw.schemaVersion > this.options.version;
-    } catch {
-      return false;
-    }
+  /** A file from a newer Doorman: this run works on defaults in memory and writes nothing. */
+  private leaveNewer(now: string): T {
+    this.readOnly = true;
+    this.options.notices?.add({ store: this.options.name, kind: 'newerVersion', at: now });
+    return this.options.defaults();
   }
 
-  private tryRead(file: string): { ok: true; value: T } | { ok: false } {
+  /** `newer`: the file is whole but written by a newer Doorman (not damaged). */
+  private tryRead(file: string): { ok: true; value: T } | { ok: false; newer?: true } {
     try {
       const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Envelope>;
       if (typeof raw !== 'object' || raw === null || typeof raw.schemaVersion !== 'number') {
         return { ok: false };
       }
-      if (raw.schemaVersion > this.options.version) return { ok: false };
+      if (raw.schemaVersion > this.options.version) return { ok: false, newer: true };
       let data = raw.data;
       for (let v = raw.schemaVersion + 1; v <= this.options.version; v++) {
         const migrate = this.options.migrations?.[v];
