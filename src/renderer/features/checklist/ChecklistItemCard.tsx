@@ -19,6 +19,7 @@ import {
 import { formatDate } from '../../format';
 import { useChecklistStore } from '../../stores/checklist';
 import { useLockdownStore } from '../../stores/lockdown';
+import { localDay, localDayAfter } from '../../../shared/domain/calendar';
 
 const STATUS_TONE: Record<ChecklistItem['status'], BadgeTone> = {
   done: 'good',
@@ -27,12 +28,6 @@ const STATUS_TONE: Record<ChecklistItem['status'], BadgeTone> = {
 };
 
 const TIP_KEYS = ['1', '2', '3', '4'] as const;
-
-function todayIso(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** Local noon of a picked day, so the day never shifts across time zones. */
 function dayToIso(day: string): string {
@@ -137,7 +132,7 @@ export function ChecklistItemCard({ accountId, item }: { accountId: string; item
               <DateField
                 label={t('doneOn')}
                 value={day}
-                max={todayIso()}
+                max={localDay(new Date())}
                 onChange={(event) => setDay(event.target.value)}
               />
             )}
@@ -161,13 +156,6 @@ export function ChecklistItemCard({ accountId, item }: { accountId: string; item
 
 const KEEP_DAYS = 30;
 
-function dayInDays(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 /** A session an item found, with what can be done about it right here. */
 function SubjectRow({
   accountId,
@@ -184,7 +172,9 @@ function SubjectRow({
   const { t } = useTranslation('checklist');
   const [confirmingMarkRevoked, setConfirmingMarkRevoked] = useState(false);
   const keep = useAsyncAction(async () => {
-    await useChecklistStore.getState().keepSession(accountId, subject.id, dayInDays(KEEP_DAYS));
+    await useChecklistStore
+      .getState()
+      .keepSession(accountId, subject.id, localDayAfter(new Date(), KEEP_DAYS));
     onGone();
   });
   const markRevoked = async () => {

@@ -20,16 +20,11 @@ import { useManagersStore } from '../../stores/managers';
 import { useNotesStore } from '../../stores/notes';
 import { usePermissionText } from '../sessions/usePermissionText';
 import type { NoteSummary } from '../../../shared/contract';
+import { localDay } from '../../../shared/domain/calendar';
 
 function statusKey(status: string): 'statusActive' | 'statusRevoked' | 'statusEnded' {
   if (status === 'active') return 'statusActive';
   return status === 'revoked' ? 'statusRevoked' : 'statusEnded';
-}
-
-function todayLocal(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** One manager: details, sessions issued to them, notes about them, offboarding. */
@@ -55,7 +50,7 @@ export function ManagerDetails({
   const [notes, setNotes] = useState<NoteSummary[]>([]);
   const [confirmOffboard, setConfirmOffboard] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
-  const [endDate, setEndDate] = useState(todayLocal);
+  const [endDate, setEndDate] = useState(() => localDay(new Date()));
   const [result, setResult] = useState<OffboardResult | null>(null);
   const addNote = useAsyncAction(async () => {
     await createNote({ kind: 'manager', id: manager.id });

@@ -27,6 +27,7 @@ import { useSessionsStore } from '../../stores/sessions';
 import { TwoFactorStep } from '../twofa/TwoFactorStep';
 import { AccessCard } from './AccessCard';
 import { PermissionPicker } from './PermissionPicker';
+import { localDay } from '../../../shared/domain/calendar';
 
 type Step = 'who' | 'access' | 'confirm' | 'twofa' | 'link';
 const DISCLAIMER = ['responsibility', 'support', 'once', 'several'] as const;
@@ -36,12 +37,6 @@ function newRequestId(): string {
     return crypto.randomUUID();
   }
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
-function inDays(days: number): string {
-  const date = new Date(Date.now() + days * 86_400_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /**
@@ -67,7 +62,7 @@ export function CreateSessionFlow({
   const [managers, setManagers] = useState<Manager[] | null>(null);
   const [newManager, setNewManager] = useState('');
   const [permissions, setPermissions] = useState<string[]>([]);
-  const [reviewBy, setReviewBy] = useState(() => inDays(30));
+  const [reviewBy, setReviewBy] = useState(() => localDay(new Date(Date.now() + 30 * 86_400_000)));
   const [accepted, setAccepted] = useState(false);
   const [result, setResult] = useState<CreateSessionResult | null>(null);
   const requestId = useRef(newRequestId());

@@ -19,6 +19,7 @@ import { api, unwrap } from '../../client';
 import { useSessionsStore } from '../../stores/sessions';
 import { AccessCard } from './AccessCard';
 import { PermissionPicker } from './PermissionPicker';
+import { localDay } from '../../../shared/domain/calendar';
 
 /** Buttons that open fansly.com's own pages (paths assumed: Fansly documents no deep links). */
 export function OpenOnFansly({ which }: { which: 'management' | 'sessions' }) {
@@ -50,12 +51,6 @@ export function ManualTrackingBanner() {
   );
 }
 
-function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 /** Records a session the creator made on fansly.com: name, access level, date, manager. */
 export function RecordManualForm({
   accountId,
@@ -71,7 +66,7 @@ export function RecordManualForm({
   const { t } = useTranslation('sessions');
   const [label, setLabel] = useState('');
   const [permissions, setPermissions] = useState<string[]>([]);
-  const [createdOn, setCreatedOn] = useState(today);
+  const [createdOn, setCreatedOn] = useState(() => localDay(new Date()));
   const [managerId, setManagerId] = useState('');
   const record = useAsyncAction(async () => {
     const session = await unwrap(
