@@ -77,10 +77,14 @@ export class LoginSessionsService {
     if (!gatewayRefreshDue(this.state(accountId), this.deps.clock(), options.force)) {
       return this.list(accountId);
     }
-    const remote = await listForRefresh(() => this.deps.gateway.listLoginSessions(accountId), {
-      switchToManual: () => this.switchToManual(accountId),
-      markOffline: () => this.markOffline(accountId),
-    });
+    const remote = await listForRefresh(
+      () => this.deps.gateway.listLoginSessions(accountId),
+      this.state(accountId),
+      {
+        switchToManual: () => this.switchToManual(accountId),
+        markOffline: () => this.markOffline(accountId),
+      },
+    );
     if (remote) {
       this.reconcile(accountId, remote);
       this.changed();
@@ -360,7 +364,6 @@ export class LoginSessionsService {
 
   /** The gateway could not be reached: the list is the last known one, and screens say so. */
   private markOffline(accountId: string): void {
-    if (this.state(accountId).offline) return;
     this.update(accountId, (s) => ({ ...s, offline: true }));
     this.changed();
   }

@@ -135,10 +135,14 @@ export class ManagementSessionsService {
     if (!gatewayRefreshDue(this.state(accountId), this.deps.clock(), options.force)) {
       return this.list(accountId);
     }
-    const remote = await listForRefresh(() => this.deps.gateway.listManagementSessions(accountId), {
-      switchToManual: () => this.switchToManual(accountId),
-      markOffline: () => this.markOffline(accountId),
-    });
+    const remote = await listForRefresh(
+      () => this.deps.gateway.listManagementSessions(accountId),
+      this.state(accountId),
+      {
+        switchToManual: () => this.switchToManual(accountId),
+        markOffline: () => this.markOffline(accountId),
+      },
+    );
     if (remote) {
       this.reconcile(accountId, remote, now);
       this.changed();
@@ -906,7 +910,6 @@ export class ManagementSessionsService {
 
   /** The gateway could not be reached: the list is the last known one, and screens say so. */
   private markOffline(accountId: string): void {
-    if (this.state(accountId).offline) return;
     this.update(accountId, (s) => ({ ...s, offline: true }));
     this.changed();
   }

@@ -27,10 +27,12 @@ export function gatewayRefreshDue(
 /**
  * One listing from the gateway for a refresh, as both kinds of session take it: a gateway
  * without the route switches the account to manual tracking and an unreachable one marks the
- * list offline (both answer null: keep what Doorman has); any other failure is an error.
+ * list offline, once (a list already offline is not marked, nor announced, again); both
+ * answer null: keep what Doorman has. Any other failure is an error.
  */
 export async function listForRefresh<R>(
   list: () => Promise<R[]>,
+  state: TrackedAccountState,
   on: { switchToManual: () => void; markOffline: () => void },
 ): Promise<R[] | null> {
   try {
@@ -41,7 +43,7 @@ export async function listForRefresh<R>(
       return null;
     }
     if (isUnreachable(error)) {
-      on.markOffline();
+      if (!state.offline) on.markOffline();
       return null;
     }
     throw toDoormanError(error, 'the list could not be refreshed');
