@@ -7,6 +7,7 @@ import { applyLanguage } from '../../../src/renderer/i18n';
 import { useAccountsStore } from '../../../src/renderer/stores/accounts';
 import { useActivityStore } from '../../../src/renderer/stores/activity';
 import { useSelectionStore } from '../../../src/renderer/stores/selection';
+import { giveElementsSize } from '../layout';
 
 const ok = <T,>(data: T) => Promise.resolve({ ok: true as const, data });
 
@@ -61,8 +62,7 @@ function details(): string[] {
 
 beforeEach(() => {
   // jsdom lays nothing out: give the virtual list room for every row of these tests.
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(600);
+  giveElementsSize(600);
 });
 afterEach(async () => {
   cleanup();

@@ -6,6 +6,7 @@ import { setApi } from '../../../src/renderer/client';
 import { LoginSessionsPanel } from '../../../src/renderer/features/logins/LoginSessionsPanel';
 import { applyLanguage } from '../../../src/renderer/i18n';
 import { useLoginsStore } from '../../../src/renderer/stores/logins';
+import { giveElementsSize } from '../layout';
 
 const login = (i: number, extra: Partial<LoginSession> = {}): LoginSession => ({
   id: `l${i}`,
@@ -59,8 +60,7 @@ async function show(list: LoginSessionList, logins: Record<string, unknown> = {}
 beforeEach(async () => {
   await applyLanguage('en');
   // jsdom lays nothing out: give the list a view 400 px high, room for a few rows only.
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(400);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(400);
+  giveElementsSize(400);
 });
 afterEach(() => {
   cleanup();

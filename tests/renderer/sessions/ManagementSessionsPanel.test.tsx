@@ -5,11 +5,11 @@ import { ManagementSessionsPanel } from '../../../src/renderer/features/sessions
 import { applyLanguage } from '../../../src/renderer/i18n';
 import { useSessionsStore } from '../../../src/renderer/stores/sessions';
 import { fakePanelApi, managementSession, sessionList } from './fixtures';
+import { giveElementsSize } from '../layout';
 
 beforeEach(async () => {
   await applyLanguage('en');
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(400);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(400);
+  giveElementsSize(400);
 });
 afterEach(() => {
   cleanup();

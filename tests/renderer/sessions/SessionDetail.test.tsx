@@ -7,11 +7,11 @@ import { formatDate } from '../../../src/renderer/format';
 import { applyLanguage } from '../../../src/renderer/i18n';
 import { useSessionsStore } from '../../../src/renderer/stores/sessions';
 import { catalogue, fakePanelApi, managementSession, ok, sessionList } from './fixtures';
+import { giveElementsSize } from '../layout';
 
 beforeEach(async () => {
   await applyLanguage('en');
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(400);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(400);
+  giveElementsSize(400);
 });
 afterEach(async () => {
   cleanup();

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SessionList } from '../../../src/renderer/features/sessions/SessionList';
 import { applyLanguage } from '../../../src/renderer/i18n';
 import { managementSession as session } from './fixtures';
+import { giveElementsSize } from '../layout';
 
 const labels = () =>
   screen.queryAllByRole('option').map((row) => row.querySelector('span')?.textContent);
@@ -11,8 +12,7 @@ describe('the sessions list', () => {
   beforeEach(() => {
     applyLanguage('en');
     // jsdom lays nothing out: give the list a view 400 px high, room for every row here.
-    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(400);
-    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(400);
+    giveElementsSize(400);
   });
   afterEach(() => {
     cleanup();
