@@ -8,6 +8,7 @@ import { applyLanguage } from '../../../src/renderer/i18n';
 import { useAccountsStore } from '../../../src/renderer/stores/accounts';
 import { useNotesStore } from '../../../src/renderer/stores/notes';
 import { useSelectionStore } from '../../../src/renderer/stores/selection';
+import { giveElementsSize } from '../layout';
 
 type NotesPage = { items: NoteSummary[]; total: number };
 const ok = <T,>(data: T): Promise<Result<T>> => Promise.resolve({ ok: true, data });
@@ -61,17 +62,8 @@ function fakeApi(...answers: (() => Promise<Result<NotesPage>>)[]) {
 
 beforeEach(async () => {
   // jsdom lays nothing out: give the virtual list room for its rows.
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(600);
-  useNotesStore.setState({
-    query: '',
-    target: null,
-    items: [],
-    total: 0,
-    loaded: false,
-    loadError: null,
-    selectedId: null,
-  });
+  giveElementsSize(600);
+  useNotesStore.setState(useNotesStore.getInitialState());
   await applyLanguage('en');
 });
 afterEach(() => {
